@@ -1,0 +1,78 @@
+"""Load a whole catalogue folder: vocabularies, entries, bibliography, and every problem.
+
+This is the one entry point the commands use.  Loading never raises on bad
+input: problems are collected and returned with whatever could be loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .bib import Bibliography, load_bibliography
+from .checks.bibliography import check_bibliography
+from .checks.cross import check_across_entries
+from .checks.entry import LoadedEntry, check_entry_file
+from .problems import Problem, has_errors
+from .schema import Kind
+from .vocab import Vocabulary, load_vocabulary
+
+DEFAULT_CATALOGUE = Path("catalogue")
+
+
+@dataclass
+class Catalogue:
+    root: Path
+    vocabulary: Vocabulary
+    bibliography: Bibliography
+    entries: list[LoadedEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    def by_id(self) -> dict[str, LoadedEntry]:
+        return {entry.id: entry for entry in self.entries}
+
+
+def entry_files(root: Path) -> list[tuple[Kind, Path]]:
+    files = []
+    for kind in Kind:
+        folder = root / kind.folder
+        if folder.is_dir():
+            files.extend((kind, path) for path in sorted(folder.iterdir()) if path.is_file())
+    return files
+
+
+def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
+    today = today or date.today()
+    vocabulary, problems = load_vocabulary(root)
+    bibliography = load_bibliography(root / "references.bib", _display(root / "references.bib"))
+    catalogue = Catalogue(root, vocabulary, bibliography, problems=problems + bibliography.problems)
+    named_bibkeys: set[str] = set()
+    for kind, path in entry_files(root):
+        display = _display(path)
+        if path.suffix != ".yaml":
+            if not path.name.startswith("."):
+                catalogue.problems.append(Problem(display, 1, 1, "UMM109", "not a .yaml file; entries are `<id>.yaml` (rename it, or move it out of the catalogue)"))
+            continue
+        entry, entry_problems, bibkey = check_entry_file(path, display, kind, vocabulary, today)
+        catalogue.problems.extend(entry_problems)
+        if bibkey:
+            named_bibkeys.add(bibkey)
+        if entry is not None:
+            catalogue.entries.append(entry)
+    catalogue.problems.extend(check_across_entries(catalogue.entries))
+    catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
+    catalogue.problems.sort(key=Problem.sort_key)
+    return catalogue
+
+
+def _display(path: Path) -> str:
+    """Paths as the contributor typed them: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

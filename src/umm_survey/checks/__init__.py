@@ -1,0 +1,1 @@
+"""Check functions: each takes loaded data and returns problems, never raises."""

@@ -1,0 +1,64 @@
+"""Checks on references.bib and on the links between entries and its records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..bib import REQUIRED_FIELDS, Bibliography, normalise_title
+from ..problems import Problem
+from ..vocab import Vocabulary
+from .entry import LoadedEntry
+
+
+def check_bibliography(entries: list[LoadedEntry], bibliography: Bibliography, vocabulary: Vocabulary, named_bibkeys: set[str]) -> list[Problem]:
+    """``named_bibkeys`` includes the keys of entries that failed the schema, so their records do not look unused."""
+    if not bibliography.text and bibliography.problems:
+        return []  # the file is missing or unreadable: already reported once
+    problems = list(_record_problems(bibliography))
+    used = set(named_bibkeys)
+    for entry in entries:
+        record = bibliography.records.get(entry.model.bibkey)
+        if record is None:
+            problems.append(entry.problem("UMM404", f"bibkey `{entry.model.bibkey}` has no record in {bibliography.path}", "bibkey"))
+            continue
+        used.add(record.key)
+        problems.extend(_entry_record_problems(entry, record, vocabulary))
+    for key, record in bibliography.records.items():
+        if key not in used:
+            problems.append(Problem(bibliography.path, record.line, 1, "UMM405", f"record `{key}` is not the bibkey of any entry; remove it or add its entry"))
+    return problems
+
+
+def _record_problems(bibliography: Bibliography) -> Iterable[Problem]:
+    for record in bibliography.records.values():
+        required = REQUIRED_FIELDS.get(record.entry_type)
+        if required is None:
+            allowed = ", ".join(f"@{name}" for name in REQUIRED_FIELDS)
+            yield Problem(bibliography.path, record.line, 1, "UMM403", f"record `{record.key}` is a @{record.entry_type}; use one of {allowed}", "entry_type")
+            continue
+        for name in required:
+            if not record.fields.get(name, "").strip():
+                yield Problem(bibliography.path, record.line, 1, "UMM403", f"@{record.entry_type} `{record.key}` needs a `{name}` field", name)
+
+
+def _entry_record_problems(entry: LoadedEntry, record, vocabulary: Vocabulary) -> Iterable[Problem]:
+    model = entry.model
+    record_title = record.fields.get("title", "")
+    if record_title and normalise_title(record_title) != normalise_title(model.title):
+        yield entry.problem("UMM406", f"title differs from record `{record.key}` (line {record.line}): {record_title!r}", "title")
+    eprint = record.fields.get("eprint", "").strip()
+    if model.arxiv and eprint != model.arxiv:
+        found = f"`{eprint}`" if eprint else "no eprint"
+        yield entry.problem("UMM407", f"arxiv is {model.arxiv} but record `{record.key}` (line {record.field_line('eprint')}) has {found}", "arxiv")
+    elif eprint and not model.arxiv:
+        yield entry.problem("UMM407", f"record `{record.key}` has eprint {eprint} but the entry has no `arxiv`", "bibkey")
+    year = record.fields.get("year", "").strip()
+    if year:
+        venue = vocabulary.split_venue(model.venue)
+        accepted = {str(model.date.year)} | ({str(venue[1])} if venue else set())
+        if year not in accepted:
+            yield entry.problem(
+                "UMM408",
+                f"record `{record.key}` (line {record.field_line('year')}) says year {year}, but the entry's date and venue say {' or '.join(sorted(accepted))}",
+                "date",
+            )

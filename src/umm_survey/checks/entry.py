@@ -1,0 +1,143 @@
+"""Checks on one entry file: its name, its schema, its groups, venue and dates."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..problems import Problem
+from ..schema import ENTRY_ID, SCHEMAS, Entry, Kind
+from ..vocab import Vocabulary
+from ..yamlload import FieldPath, LoadedYaml, load_yaml_file
+
+# pydantic error types, and our own ``umm_*`` ones, mapped to rule ids
+ERROR_RULES = {
+    "missing": "UMM201",
+    "extra_forbidden": "UMM202",
+    "date_from_datetime_parsing": "UMM204",
+    "date_parsing": "UMM204",
+    "date_from_datetime_inexact": "UMM204",
+    "date_type": "UMM204",
+    "umm_bad_url": "UMM206",
+    "umm_bad_arxiv": "UMM207",
+    "umm_todo": "UMM213",
+}
+
+
+@dataclass
+class LoadedEntry:
+    """An entry that passed the schema, with where its fields are."""
+
+    id: str
+    kind: Kind
+    path: str
+    model: Entry
+    source: LoadedYaml
+
+    def where(self, *field_path: str | int) -> tuple[int, int]:
+        return self.source.position(tuple(field_path))
+
+    def problem(self, rule: str, message: str, *field_path: str | int) -> Problem:
+        line, column = self.where(*field_path)
+        return Problem(self.path, line, column, rule, message, ".".join(str(part) for part in field_path))
+
+
+def check_entry_file(path: Path, display: str, kind: Kind, vocabulary: Vocabulary, today: date) -> tuple[LoadedEntry | None, list[Problem], str | None]:
+    """The entry if it passes the schema, every problem, and the bibkey it names (even when invalid)."""
+    entry_id = path.stem
+    problems: list[Problem] = []
+    if not ENTRY_ID.match(entry_id):
+        problems.append(Problem(display, 1, 1, "UMM208", f"file name `{path.name}` is not a lower-case kebab-case id such as `janus-pro.yaml`"))
+    loaded = load_yaml_file(path, display)
+    problems.extend(loaded.problems)
+    if loaded.data is None:
+        return None, problems, None
+    bibkey = loaded.data.get("bibkey")
+    bibkey = bibkey if isinstance(bibkey, str) else None
+    try:
+        model = SCHEMAS[kind].model_validate(loaded.data)
+    except ValidationError as error:
+        problems.extend(_schema_problems(error, loaded, display, kind))
+        return None, problems, bibkey
+    entry = LoadedEntry(entry_id, kind, display, model, loaded)
+    problems.extend(_field_problems(entry, vocabulary, today))
+    return entry, problems, bibkey
+
+
+def _schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, kind: Kind) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        location: FieldPath = tuple(item["loc"])
+        rule = ERROR_RULES.get(item["type"], "UMM203")
+        field_name = ".".join(str(part) for part in location)
+        if rule == "UMM201":
+            line, column = loaded.position(location[:-1])
+            message = f"`{location[-1]}` is required for a {kind.value}"
+        elif rule == "UMM202":
+            line, column = loaded.position(location, key=True)
+            message = _unknown_field_message(str(location[-1]), kind, location[:-1])
+        else:
+            line, column = loaded.position(location)
+            message = f"`{field_name}`: {_friendly(item)}"
+        problems.append(Problem(display, line, column, rule, message, field_name))
+    return problems
+
+
+def _unknown_field_message(name: str, kind: Kind, parent: FieldPath) -> str:
+    known = list(SCHEMAS[kind].model_fields) if not parent else []
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    return f"`{name}` is not a field of a {kind.value}{hint}"
+
+
+def _friendly(item: dict) -> str:
+    kind, message = item["type"], item["msg"]
+    if kind.startswith("umm_"):
+        return message
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        return f"{item.get('input')!r} is not a real date; write YYYY-MM-DD"
+    if kind == "string_type":
+        return f"should be text, got {item.get('input')!r}; put it in quotes"
+    if kind in {"list_type", "too_short"}:
+        return f"{message[0].lower()}{message[1:]}; write a list such as `[a, b]`"
+    return f"{message[0].lower()}{message[1:]}"
+
+
+def _field_problems(entry: LoadedEntry, vocabulary: Vocabulary, today: date) -> list[Problem]:
+    model = entry.model
+    problems: list[Problem] = []
+    if model.id is not None and model.id != entry.id:
+        problems.append(entry.problem("UMM209", f"`id` is `{model.id}` but the file name says `{entry.id}`", "id"))
+    if model.date > today:
+        problems.append(entry.problem("UMM205", f"{model.date.isoformat()} is in the future", "date"))
+    problems.extend(_group_problems(entry, vocabulary))
+    if vocabulary.venues and model.venue != "arXiv" and vocabulary.split_venue(model.venue) is None:
+        problems.append(entry.problem("UMM212", _venue_message(model.venue, vocabulary), "venue"))
+    return problems
+
+
+def _group_problems(entry: LoadedEntry, vocabulary: Vocabulary) -> list[Problem]:
+    if not vocabulary.groups:
+        return []
+    problems = []
+    for index, group_id in enumerate(entry.model.groups):
+        group = vocabulary.groups.get(group_id)
+        if group is None:
+            ids = [known.id for known in vocabulary.groups.values() if known.kind == entry.kind]
+            close = difflib.get_close_matches(group_id, ids, n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else f"; {entry.kind.value} groups are: {', '.join(sorted(ids))}"
+            problems.append(entry.problem("UMM210", f"group `{group_id}` is not in taxonomy.yaml{hint}", "groups", index))
+        elif group.kind != entry.kind:
+            problems.append(entry.problem("UMM211", f"group `{group_id}` holds {group.kind.value}s, but this file is a {entry.kind.value}", "groups", index))
+    return problems
+
+
+def _venue_message(venue: str, vocabulary: Vocabulary) -> str:
+    names = sorted(vocabulary.venues)
+    close = difflib.get_close_matches(venue.rsplit(" ", 1)[0], names, n=1)
+    hint = f" (did you mean `{close[0]} <year>`?)" if close else ""
+    return f"venue `{venue}` is neither `arXiv` nor a venue from venues.yaml followed by its year, such as `CVPR 2025`{hint}"

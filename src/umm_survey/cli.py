@@ -1,0 +1,45 @@
+"""The `umm-survey` command line: `main(argv) -> int`, one module per command.
+
+Exit codes (all commands): 0 success; 1 problems found or the command failed
+with a reported reason; 2 usage error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .commands import export, rules, schema, validate
+from .commands.common import INTERRUPTED, USAGE
+
+COMMANDS = (validate, export, schema, rules)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="umm-survey", description="Curate, validate and publish the unified multimodal models catalogue.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return USAGE if exit_.code not in (0, None) else 0
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("umm-survey: interrupted; files being written were left as they were", file=sys.stderr)
+        return INTERRUPTED
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

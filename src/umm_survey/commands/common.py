@@ -1,0 +1,38 @@
+"""Pieces the commands share: the --catalogue option, loading with a report, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..catalogue import DEFAULT_CATALOGUE, Catalogue, entry_files, load_catalogue
+from ..report import format_problems, summary
+
+# Exit codes, the same for every command (docs/cli.md)
+OK = 0
+PROBLEMS = 1
+USAGE = 2
+INTERRUPTED = 130
+
+
+def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE, metavar="DIR", help="catalogue folder (default: ./catalogue)")
+
+
+def catalogue_folder_exists(root: Path) -> bool:
+    if root.is_dir():
+        return True
+    print(f"umm-survey: catalogue folder {root} does not exist (use --catalogue DIR)", file=sys.stderr)
+    return False
+
+
+def load_or_report(root: Path) -> Catalogue | None:
+    """The catalogue if it has no errors; otherwise print its problems to stderr and return None."""
+    catalogue = load_catalogue(root)
+    if catalogue.ok:
+        return catalogue
+    errors = [problem for problem in catalogue.problems if problem.is_error]
+    sys.stderr.write(format_problems(errors, "text"))
+    print(f"umm-survey: {summary(errors, len(entry_files(root)))}; fix these first (umm-survey validate)", file=sys.stderr)
+    return None

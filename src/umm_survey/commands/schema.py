@@ -1,0 +1,39 @@
+"""`umm-survey schema -o DIR`: JSON Schema files for editors (yaml-language-server)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..atomic import write_text_atomic
+from ..schema import SCHEMAS, Kind
+from .common import OK
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("schema", help="write JSON Schema files for editor completion", description=__doc__)
+    parser.add_argument("-o", "--output", type=Path, default=Path("catalogue/schema"), metavar="DIR", help="folder to write <kind>.schema.json into")
+    parser.set_defaults(run=run)
+
+
+def json_schemas() -> dict[str, str]:
+    """File name -> JSON text, one per kind of entry."""
+    files = {}
+    for kind in Kind:
+        schema = SCHEMAS[kind].model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"{kind.value}.schema.json"
+        files[f"{kind.value}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def modeline(kind: Kind) -> str:
+    return f"# yaml-language-server: $schema=../schema/{kind.value}.schema.json"
+
+
+def run(args: argparse.Namespace) -> int:
+    for name, text in json_schemas().items():
+        write_text_atomic(args.output / name, text)
+        print(args.output / name)
+    return OK

@@ -1,0 +1,151 @@
+"""The entry schema: one pydantic model per kind of entry.
+
+Every field carries a description; ``umm-survey schema`` turns these models
+into JSON Schema files that editors use for completion and hover help.
+Validators raise ``PydanticCustomError`` with a ``umm_*`` type so that
+:mod:`umm_survey.checks.entry` can map each failure to a stable rule id.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+ARXIV_NEW = re.compile(r"^(?P<yy>\d{2})(?P<mm>0[1-9]|1[0-2])\.\d{4,5}$")
+ARXIV_OLD = re.compile(r"^[a-z-]+(\.[A-Z]{2})?/\d{7}$")
+ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TODO = re.compile(r"\bTODO\b")
+
+
+class Kind(str, Enum):
+    MODEL = "model"
+    DATASET = "dataset"
+    BENCHMARK = "benchmark"
+    APPLICATION = "application"
+
+    @property
+    def folder(self) -> str:
+        return f"{self.value}s"
+
+
+class Modality(str, Enum):
+    TEXT = "text"
+    IMAGE = "image"
+    VIDEO = "video"
+    AUDIO = "audio"
+    SPEECH = "speech"
+    THREE_D = "3d"
+    ACTION = "action"
+
+
+def _http_url(value: str) -> str:
+    if any(character.isspace() for character in value):
+        raise PydanticCustomError("umm_bad_url", "a URL cannot contain spaces")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise PydanticCustomError(
+            "umm_bad_url", "{value!r} is not an absolute http(s) URL; write it as https://host/path", {"value": value}
+        )
+    return value
+
+
+def _arxiv_id(value: str) -> str:
+    if not (ARXIV_NEW.match(value) or ARXIV_OLD.match(value)):
+        raise PydanticCustomError(
+            "umm_bad_arxiv", "{value!r} is not a bare arXiv id such as 2501.17811 (no URL, no version)", {"value": value}
+        )
+    return value
+
+
+def _no_todo(value: str) -> str:
+    if TODO.search(value):
+        raise PydanticCustomError("umm_todo", "still marked TODO: fill in the real value")
+    return value
+
+
+def _real_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("umm_empty", "must not be empty")
+    return _no_todo(value)
+
+
+Text = Annotated[str, AfterValidator(_real_text)]
+HttpUrl = Annotated[str, AfterValidator(_http_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+ArxivId = Annotated[str, AfterValidator(_arxiv_id), Field(examples=["2501.17811"])]
+EntryId = Annotated[str, Field(pattern=ENTRY_ID.pattern)]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, use_enum_values=False)
+
+
+class Entry(StrictModel):
+    """Fields shared by every kind of entry."""
+
+    id: EntryId | None = Field(None, description="The entry id. Optional: the file name is the id; if given, it must equal the file name.")
+    name: Text = Field(description="Short name as the authors use it, e.g. `Janus-Pro`. LaTeX such as `UniCode$^2$` is allowed.")
+    title: Text = Field(description="The paper's full title, exactly as on arXiv or in the proceedings.")
+    date: dt.date = Field(description="First public release (usually arXiv v1), as YYYY-MM-DD.")
+    venue: Text = Field(description="`arXiv` for a preprint, otherwise a venue from venues.yaml with its year, e.g. `CVPR 2025`.")
+    groups: list[str] = Field(min_length=1, description="Taxonomy group ids (see taxonomy.yaml) this entry belongs to.")
+    bibkey: Text = Field(description="Key of this paper's record in references.bib, e.g. `chen2025janus`.")
+    arxiv: ArxivId | None = Field(None, description="Bare arXiv id without version, e.g. `2501.17811`.")
+    paper: HttpUrl | None = Field(None, description="Link to the paper when it is not (only) on arXiv.")
+    code: HttpUrl | None = Field(None, description="Official code repository.")
+    demo: HttpUrl | None = Field(None, description="Public demo.")
+    project: HttpUrl | None = Field(None, description="Project page.")
+    summary: Text | None = Field(None, description="One or two sentences, in our own words, on what the work is.")
+    series: EntryId | None = Field(None, description="Model family this entry belongs to, e.g. `janus` for Janus, JanusFlow and Janus-Pro.")
+    same_paper_as: list[EntryId] = Field(default_factory=list, description="Ids of other entries of the same kind that come from the same paper.")
+
+
+class Model(Entry):
+    """A unified model that understands and generates (text and images, or more)."""
+
+    inputs: list[Modality] = Field(min_length=1, description="Modalities the model accepts.")
+    outputs: list[Modality] = Field(min_length=1, description="Modalities the model produces.")
+
+
+class Dataset(Entry):
+    """A training or evaluation dataset."""
+
+    size: int = Field(gt=0, description="Number of samples, as a plain number: 1.2M is 1200000.")
+    sample: Text = Field(description="What one sample is, e.g. `image-caption pair`.")
+    data: HttpUrl | None = Field(None, description="Where the data can be downloaded.")
+
+
+class Metric(StrictModel):
+    """A score the benchmark reports."""
+
+    id: EntryId = Field(description="Short id of the metric, e.g. `overall`.")
+    name: Text = Field(description="The metric as the benchmark names it.")
+    higher_is_better: bool = Field(description="True when a higher value is better.")
+    min: float | None = Field(None, description="Lowest possible value, if bounded.")
+    max: float | None = Field(None, description="Highest possible value, if bounded.")
+
+
+class Benchmark(Entry):
+    """A benchmark that models are judged on."""
+
+    task: Text = Field(description="What the benchmark tests, in a few words.")
+    metrics: list[Metric] = Field(min_length=1, description="The metrics it reports.")
+
+
+class Application(Entry):
+    """A work that applies or studies unified models."""
+
+
+SCHEMAS: dict[Kind, type[Entry]] = {
+    Kind.MODEL: Model,
+    Kind.DATASET: Dataset,
+    Kind.BENCHMARK: Benchmark,
+    Kind.APPLICATION: Application,
+}
+
+KindName = Literal["model", "dataset", "benchmark", "application"]

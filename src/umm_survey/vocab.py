@@ -1,0 +1,121 @@
+"""Vocabularies kept in their own files: the taxonomy and the venues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from .problems import Problem
+from .schema import Kind, StrictModel
+from .yamlload import load_yaml_file
+
+VENUE = re.compile(r"^(?P<name>.+) (?P<year>(19|20)\d\d)$")
+
+
+class Family(str, Enum):
+    DIFFUSION = "diffusion"
+    AUTOREGRESSIVE = "autoregressive"
+    HYBRID = "hybrid"
+    ANY_TO_ANY = "any-to-any"
+
+
+class Group(StrictModel):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Stable id that entries use in `groups`.")
+    kind: Kind = Field(description="Which kind of entry the group holds.")
+    title: str = Field(description="Heading shown on the site and in the README.")
+    description: str = Field(description="A short explanation in our own words.")
+    order: int = Field(description="Position among its siblings.")
+    parent: str | None = Field(None, description="Id of the enclosing group, if any.")
+    family: Family | None = Field(None, description="For model groups: the architecture family.")
+
+
+class TaxonomyFile(StrictModel):
+    groups: list[Group] = Field(min_length=1)
+
+
+class Venue(StrictModel):
+    name: str = Field(description="Short name used in entries, e.g. `CVPR`.")
+    full: str = Field(description="Full name, used in BibTeX booktitle or journal.")
+    type: str = Field(pattern="^(conference|journal|workshop)$")
+
+
+class VenuesFile(StrictModel):
+    venues: list[Venue] = Field(min_length=1)
+
+
+@dataclass
+class Vocabulary:
+    groups: dict[str, Group] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
+
+    def children(self, group_id: str | None) -> list[Group]:
+        found = [group for group in self.groups.values() if group.parent == group_id]
+        return sorted(found, key=lambda group: group.order)
+
+    def path(self, group_id: str) -> list[Group]:
+        """The group and its ancestors, outermost first."""
+        chain: list[Group] = []
+        current = self.groups.get(group_id)
+        while current is not None and current not in chain:
+            chain.insert(0, current)
+            current = self.groups.get(current.parent) if current.parent else None
+        return chain
+
+    def family(self, group_id: str) -> Family | None:
+        for group in reversed(self.path(group_id)):
+            if group.family is not None:
+                return group.family
+        return None
+
+    def split_venue(self, venue: str) -> tuple[Venue, int] | None:
+        match = VENUE.match(venue)
+        if not match or match["name"] not in self.venues:
+            return None
+        return self.venues[match["name"]], int(match["year"])
+
+
+def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
+    vocabulary = Vocabulary()
+    problems: list[Problem] = []
+    taxonomy = _load(catalogue / "taxonomy.yaml", TaxonomyFile, problems)
+    if taxonomy is not None:
+        vocabulary.groups = {group.id: group for group in taxonomy.groups}
+        problems.extend(_taxonomy_problems(vocabulary, "taxonomy.yaml"))
+    venues = _load(catalogue / "venues.yaml", VenuesFile, problems)
+    if venues is not None:
+        vocabulary.venues = {venue.name: venue for venue in venues.venues}
+    return vocabulary, problems
+
+
+def _load(path: Path, model: type[StrictModel], problems: list[Problem]):
+    display = str(path)
+    if not path.is_file():
+        problems.append(Problem(display, 1, 1, "UMM501", f"{path.name} is missing from the catalogue folder"))
+        return None
+    loaded = load_yaml_file(path, display)
+    problems.extend(loaded.problems)
+    if loaded.data is None:
+        return None
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as error:
+        for item in error.errors():
+            line, column = loaded.position(tuple(item["loc"]))
+            location = ".".join(str(part) for part in item["loc"])
+            problems.append(Problem(display, line, column, "UMM501", f"{location}: {item['msg']}", location))
+        return None
+
+
+def _taxonomy_problems(vocabulary: Vocabulary, display: str) -> list[Problem]:
+    problems = []
+    for group in vocabulary.groups.values():
+        parent = vocabulary.groups.get(group.parent) if group.parent else None
+        if group.parent and parent is None:
+            problems.append(Problem(display, 1, 1, "UMM501", f"group `{group.id}` has unknown parent `{group.parent}`", "groups"))
+        elif parent is not None and parent.kind != group.kind:
+            problems.append(Problem(display, 1, 1, "UMM501", f"group `{group.id}` is a {group.kind.value} group under a {parent.kind.value} group", "groups"))
+    return problems

@@ -1,0 +1,161 @@
+"""The command line, run in-process through main(argv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from umm_survey.cli import main
+from umm_survey.commands.schema import json_schemas
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _break_alpha(root: Path) -> None:
+    path = root / "models" / "alpha-model.yaml"
+    path.write_text(path.read_text().replace("date: 2024-03-05", "date: 2024-02-30").replace("groups: [ar-semantic]", "groups: [ar-semantik]"))
+
+
+def test_validate_clean_catalogue(capsys, catalogue_dir: Path) -> None:
+    code, out, err = run(capsys, "validate", "--catalogue", str(catalogue_dir))
+    assert (code, out) == (0, "")
+    assert err == "4 files checked: no problems\n"
+
+
+def test_validate_text_format_exact_lines(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    _break_alpha(catalogue_dir)
+    code, out, err = run(capsys, "validate", "--catalogue", "catalogue")
+    assert code == 1
+    assert out.splitlines() == [
+        "catalogue/models/alpha-model.yaml:4:7: UMM204 error: `date`: '2024-02-30' is not a real date; write YYYY-MM-DD",
+    ]
+    assert err == "4 files checked: 1 error, 0 warnings\n"
+
+
+def test_validate_reports_groups_after_dates_are_fixed(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    path = catalogue_dir / "models" / "alpha-model.yaml"
+    path.write_text(path.read_text().replace("groups: [ar-semantic]", "groups: [ar-semantik]"))
+    code, out, _ = run(capsys, "validate", "--catalogue", "catalogue")
+    assert code == 1
+    assert out == "catalogue/models/alpha-model.yaml:6:10: UMM210 error: group `ar-semantik` is not in taxonomy.yaml; did you mean `ar-semantic`?\n"
+
+
+def test_validate_json_format(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    _break_alpha(catalogue_dir)
+    code, out, _ = run(capsys, "validate", "--catalogue", "catalogue", "--format", "json")
+    assert code == 1
+    assert json.loads(out) == [
+        {
+            "path": "catalogue/models/alpha-model.yaml",
+            "line": 4,
+            "column": 7,
+            "rule": "UMM204",
+            "severity": "error",
+            "message": "`date`: '2024-02-30' is not a real date; write YYYY-MM-DD",
+            "field": "date",
+        }
+    ]
+
+
+def test_validate_github_format(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    _break_alpha(catalogue_dir)
+    _, out, _ = run(capsys, "validate", "--catalogue", "catalogue", "--format", "github")
+    assert out == "::error file=catalogue/models/alpha-model.yaml,line=4,col=7,title=UMM204::`date`: '2024-02-30' is not a real date; write YYYY-MM-DD\n"
+
+
+def test_warnings_pass_unless_strict(capsys, catalogue_dir: Path) -> None:
+    with (catalogue_dir / "references.bib").open("a") as handle:
+        handle.write("\n@misc{zed2020unused,\n  author = {Zed, Zoe},\n  title = {Unused},\n  year = {2020},\n}\n")
+    assert run(capsys, "validate", "--catalogue", str(catalogue_dir))[0] == 0
+    assert run(capsys, "validate", "--catalogue", str(catalogue_dir), "--strict")[0] == 1
+
+
+def test_usage_errors_exit_2(capsys, tmp_path: Path) -> None:
+    assert run(capsys, "validate", "--format", "xml")[0] == 2
+    assert run(capsys, "no-such-command")[0] == 2
+    code, _, err = run(capsys, "validate", "--catalogue", str(tmp_path / "missing"))
+    assert code == 2
+    assert err == f"umm-survey: catalogue folder {tmp_path / 'missing'} does not exist (use --catalogue DIR)\n"
+
+
+def test_real_catalogue_is_clean_in_strict_mode(capsys) -> None:
+    code, out, _ = run(capsys, "validate", "--catalogue", str(ROOT / "catalogue"), "--strict")
+    assert out == ""
+    assert code == 0
+
+
+def test_export_json(capsys, catalogue_dir: Path) -> None:
+    code, out, _ = run(capsys, "export", "--catalogue", str(catalogue_dir), "--format", "json")
+    assert code == 0
+    entries = {entry["id"]: entry for entry in json.loads(out)["entries"]}
+    assert list(entries) == ["alpha-model", "gamma-data", "beta-bench", "delta-app"]
+    alpha = entries["alpha-model"]
+    assert alpha["kind"] == "model"
+    assert alpha["family"] == "autoregressive"
+    assert alpha["authors"] == ["Jane Doe", "John Smith"]
+    assert alpha["code"] == "https://github.com/example/alpha"
+    assert alpha["paper"] == "https://arxiv.org/abs/2403.01234"
+    assert entries["beta-bench"]["authors"] == ["Richard Roe", "others"]
+    assert entries["gamma-data"]["size"] == 1000000
+
+
+def test_export_csv(capsys, catalogue_dir: Path) -> None:
+    code, out, _ = run(capsys, "export", "--catalogue", str(catalogue_dir), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert [row["id"] for row in rows] == ["alpha-model", "gamma-data", "beta-bench", "delta-app"]
+    assert rows[0]["authors"] == "Jane Doe; John Smith"
+    assert rows[2]["metrics"] == "Overall (higher is better)"
+
+
+def test_export_bibtex_to_file(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.bib"
+    assert run(capsys, "export", "--catalogue", str(catalogue_dir), "--format", "bibtex", "-o", str(target))[0] == 0
+    assert target.read_text().count("@") == 4
+
+
+def test_export_refuses_a_catalogue_with_errors(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    _break_alpha(catalogue_dir)
+    target = tmp_path / "out.json"
+    target.write_text("previous")
+    code, out, err = run(capsys, "export", "--catalogue", str(catalogue_dir), "-o", str(target))
+    assert (code, out) == (1, "")
+    assert "UMM204 error" in err
+    assert target.read_text() == "previous"
+
+
+def test_committed_json_schemas_are_current() -> None:
+    for name, text in json_schemas().items():
+        committed = ROOT / "catalogue" / "schema" / name
+        assert committed.read_text() == text, f"run: umm-survey schema -o catalogue/schema ({name} is stale)"
+
+
+def test_every_entry_file_has_the_modeline() -> None:
+    for path in (ROOT / "catalogue").glob("*s/*.yaml"):
+        kind = path.parent.name.removesuffix("s")
+        assert path.read_text().startswith(f"# yaml-language-server: $schema=../schema/{kind}.schema.json\n"), path
+
+
+def test_schema_command_writes_files(capsys, tmp_path: Path) -> None:
+    assert run(capsys, "schema", "-o", str(tmp_path))[0] == 0
+    schema = json.loads((tmp_path / "model.schema.json").read_text())
+    assert schema["additionalProperties"] is False
+    assert "description" in schema["properties"]["title"]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["validate", "--help"]])
+def test_help_and_version_exit_0(capsys, argv: list[str]) -> None:
+    assert run(capsys, *argv)[0] == 0

@@ -1,0 +1,34 @@
+"""Arbitrary YAML documents (and arbitrary bytes) never crash the validator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import problems_of
+from umm_survey.yamlload import load_yaml_bytes
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30) | st.dates().map(str)
+documents = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(["name", "title", "date", "venue", "groups", "bibkey", "arxiv", "code", "metrics", "inputs", "size", st.text(max_size=8)]) if False else st.text(max_size=10) | st.sampled_from(["name", "title", "date", "venue", "groups", "bibkey", "arxiv", "code", "metrics", "inputs", "size"]), children, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=documents)
+def test_any_yaml_document_gives_problems_not_exceptions(catalogue_dir: Path, document) -> None:
+    (catalogue_dir / "models" / "alpha-model.yaml").write_text(yaml.safe_dump(document, allow_unicode=True))
+    problems = problems_of(catalogue_dir)
+    assert all(problem.rule.startswith("UMM") and problem.line >= 1 for problem in problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.binary(max_size=200) | st.text(max_size=200).map(lambda text: text.encode("utf-8")))
+def test_any_bytes_load_without_exceptions(raw: bytes) -> None:
+    loaded = load_yaml_bytes(raw, "x.yaml")
+    assert loaded.data is not None or loaded.problems

@@ -1,0 +1,175 @@
+"""Every rule: the valid fixture passes it, and a failing fixture reports the exact rule and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import found, problems_of
+from umm_survey.problems import RULES
+
+ALPHA = "models/alpha-model.yaml"
+BETA = "benchmarks/beta-bench.yaml"
+BIB = "references.bib"
+
+
+def test_the_valid_fixture_has_no_problems(catalogue_dir: Path) -> None:
+    assert problems_of(catalogue_dir) == []
+
+
+def _replace(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (rule, file, old text, new text, expected file name, expected line)
+REPLACEMENTS = [
+    ("UMM101", ALPHA, "venue: CVPR 2025", "venue: [CVPR 2025", "alpha-model.yaml", 6),
+    ("UMM102", ALPHA, "venue: CVPR 2025\n", "venue: CVPR 2025\nvenue: ICLR 2025\n", "alpha-model.yaml", 6),
+    ("UMM103", ALPHA, "venue: CVPR 2025", "venue:\tCVPR 2025", "alpha-model.yaml", 5),
+    ("UMM107", ALPHA, "inputs: [text, image]\noutputs: [text, image]", "inputs: &io [text, image]\noutputs: *io", "alpha-model.yaml", 10),
+    ("UMM201", ALPHA, "bibkey: doe2025alpha\n", "", "alpha-model.yaml", 2),
+    ("UMM202", ALPHA, "summary:", "sumary:", "alpha-model.yaml", 12),
+    ("UMM203", ALPHA, "groups: [ar-semantic]", "groups: ar-semantic", "alpha-model.yaml", 6),
+    ("UMM204", ALPHA, "date: 2024-03-05", "date: 2024-02-30", "alpha-model.yaml", 4),
+    ("UMM205", ALPHA, "date: 2024-03-05", "date: 2026-12-31", "alpha-model.yaml", 4),
+    ("UMM206", ALPHA, "code: https://github.com/example/alpha", "code: javascript:alert(1)", "alpha-model.yaml", 9),
+    ("UMM206", ALPHA, "code: https://github.com/example/alpha", "code: data:text/html,hi", "alpha-model.yaml", 9),
+    ("UMM206", ALPHA, "code: https://github.com/example/alpha", "code: /relative/path", "alpha-model.yaml", 9),
+    ("UMM207", ALPHA, "arxiv: '2403.01234'", "arxiv: https://arxiv.org/abs/2403.01234", "alpha-model.yaml", 8),
+    ("UMM207", ALPHA, "arxiv: '2403.01234'", "arxiv: '2413.01234'", "alpha-model.yaml", 8),
+    ("UMM209", ALPHA, "name: Alpha", "id: alpha\nname: Alpha", "alpha-model.yaml", 2),
+    ("UMM210", ALPHA, "groups: [ar-semantic]", "groups: [ar-semantik]", "alpha-model.yaml", 6),
+    ("UMM211", ALPHA, "groups: [ar-semantic]", "groups: [dataset-editing]", "alpha-model.yaml", 6),
+    ("UMM212", ALPHA, "venue: CVPR 2025", "venue: CVRP 2025", "alpha-model.yaml", 5),
+    ("UMM212", ALPHA, "venue: CVPR 2025", "venue: CVPR", "alpha-model.yaml", 5),
+    ("UMM213", ALPHA, "summary: A made-up model used by the tests.", "summary: TODO", "alpha-model.yaml", 12),
+    ("UMM304", ALPHA, "date: 2024-03-05", "date: 2024-01-05", "alpha-model.yaml", 8),
+    ("UMM305", ALPHA, "date: 2024-03-05", "date: 2025-01-05", "alpha-model.yaml", 4),
+    ("UMM401", BIB, "  year = {2022},\n", "  year = {2022,\n", "references.bib", 17),
+    ("UMM403", BIB, "  booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition},\n", "", "references.bib", 1),
+    ("UMM404", ALPHA, "bibkey: doe2025alpha", "bibkey: doe2025alhpa", "alpha-model.yaml", 7),
+    ("UMM406", BIB, "{Alpha}: A Test Model", "{Alpha}: The Test Model", "alpha-model.yaml", 3),
+    ("UMM407", BIB, "eprint = {2403.01234}", "eprint = {2403.01235}", "alpha-model.yaml", 8),
+    ("UMM408", BIB, "  year = {2025},\n  eprint = {2403", "  year = {2023},\n  eprint = {2403", "alpha-model.yaml", 4),
+]
+
+
+@pytest.mark.parametrize(("rule", "relative", "old", "new", "file_name", "line"), REPLACEMENTS, ids=[f"{case[0]}-{index}" for index, case in enumerate(REPLACEMENTS)])
+def test_failing_fixture_reports_rule_and_line(catalogue_dir: Path, rule: str, relative: str, old: str, new: str, file_name: str, line: int) -> None:
+    _replace(catalogue_dir, relative, old, new)
+    assert (rule, file_name, line) in found(catalogue_dir)
+
+
+def test_utf8(catalogue_dir: Path) -> None:
+    path = catalogue_dir / ALPHA
+    path.write_bytes(path.read_bytes().replace(b"A made-up", b"A made\xff-up"))
+    assert ("UMM104", "alpha-model.yaml", 12) in found(catalogue_dir)
+
+
+def test_not_a_mapping(catalogue_dir: Path) -> None:
+    (catalogue_dir / ALPHA).write_text("# a list, not a mapping\n- name: Alpha\n- title: x\n")
+    assert ("UMM106", "alpha-model.yaml", 2) in found(catalogue_dir)
+
+
+def test_empty_file(catalogue_dir: Path) -> None:
+    (catalogue_dir / ALPHA).write_text("# only a comment\n")
+    assert ("UMM105", "alpha-model.yaml", 1) in found(catalogue_dir)
+
+
+def test_file_too_large_is_not_read(catalogue_dir: Path) -> None:
+    (catalogue_dir / ALPHA).write_text("name: x\n" + "# padding\n" * 40_000)
+    assert {problem.rule for problem in problems_of(catalogue_dir) if problem.path.endswith("alpha-model.yaml")} == {"UMM108"}
+
+
+def test_stray_file(catalogue_dir: Path) -> None:
+    (catalogue_dir / "models" / "notes.txt").write_text("hello")
+    assert ("UMM109", "notes.txt", 1) in found(catalogue_dir)
+
+
+def test_bad_file_name(catalogue_dir: Path) -> None:
+    (catalogue_dir / ALPHA).rename(catalogue_dir / "models" / "Alpha_Model.yaml")
+    assert ("UMM208", "Alpha_Model.yaml", 1) in found(catalogue_dir)
+
+
+def test_duplicate_id_across_kinds(catalogue_dir: Path) -> None:
+    text = (catalogue_dir / "applications" / "delta-app.yaml").read_text()
+    (catalogue_dir / "applications" / "alpha-model.yaml").write_text(text)
+    assert "UMM301" in {problem.rule for problem in problems_of(catalogue_dir)}
+
+
+def _second_model(root: Path, changes: dict[str, str], name: str = "alpha-two.yaml") -> Path:
+    text = (root / ALPHA).read_text()
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    path = root / "models" / name
+    path.write_text(text)
+    return path
+
+
+def test_same_paper_twice_needs_a_declaration(catalogue_dir: Path) -> None:
+    _second_model(catalogue_dir, {"code: https://github.com/example/alpha\n": ""})
+    assert ("UMM302", "alpha-two.yaml", 8) in found(catalogue_dir)
+
+
+def test_same_paper_declared_passes(catalogue_dir: Path) -> None:
+    _second_model(catalogue_dir, {"code: https://github.com/example/alpha\n": "", "bibkey:": "same_paper_as: [alpha-model]\nbibkey:"})
+    assert not {problem.rule for problem in problems_of(catalogue_dir)} & {"UMM302", "UMM306"}
+
+
+def test_same_paper_as_names_a_missing_entry(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "bibkey:", "same_paper_as: [nobody]\nbibkey:")
+    assert ("UMM306", "alpha-model.yaml", 7) in found(catalogue_dir)
+
+
+def test_shared_code_of_different_papers_is_a_warning(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "applications/delta-app.yaml", "bibkey: lee2025delta", "bibkey: lee2025delta\ncode: https://github.com/Example/alpha/tree/main/sub")
+    problems = [problem for problem in problems_of(catalogue_dir) if problem.rule == "UMM303"]
+    assert [(Path(problem.path).name, problem.line, problem.severity.value) for problem in problems] == [("delta-app.yaml", 8, "warning")]
+
+
+def test_shared_code_in_one_series_passes(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "applications/delta-app.yaml", "bibkey: lee2025delta", "series: alpha\nbibkey: lee2025delta\ncode: https://github.com/example/alpha")
+    _replace(catalogue_dir, ALPHA, "bibkey:", "series: alpha\nbibkey:")
+    assert "UMM303" not in {problem.rule for problem in problems_of(catalogue_dir)}
+
+
+def test_bib_duplicate_key(catalogue_dir: Path) -> None:
+    with (catalogue_dir / BIB).open("a") as handle:
+        handle.write("\n@misc{lee2025delta,\n  author = {Lee, Ann},\n  title = {Again},\n  year = {2025},\n}\n")
+    assert ("UMM402", "references.bib", 35) in found(catalogue_dir)
+
+
+def test_unused_record_is_a_warning(catalogue_dir: Path) -> None:
+    with (catalogue_dir / BIB).open("a") as handle:
+        handle.write("\n@misc{zed2020unused,\n  author = {Zed, Zoe},\n  title = {Unused},\n  year = {2020},\n}\n")
+    problems = [problem for problem in problems_of(catalogue_dir) if problem.rule == "UMM405"]
+    assert [(problem.line, problem.severity.value) for problem in problems] == [(35, "warning")]
+
+
+def test_missing_bibliography(catalogue_dir: Path) -> None:
+    (catalogue_dir / BIB).unlink()
+    assert ("UMM409", "references.bib", 1) in found(catalogue_dir)
+
+
+def test_broken_taxonomy(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "taxonomy.yaml", "    order: 10\n", "    order: first\n")
+    assert ("UMM501", "taxonomy.yaml", 9) in found(catalogue_dir)
+
+
+def test_every_problem_is_reported_in_one_run(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "date: 2024-03-05", "date: 2024-02-30")
+    _replace(catalogue_dir, ALPHA, "code: https://github.com/example/alpha", "code: ftp://example.org")
+    _replace(catalogue_dir, BETA, "groups: [benchmark-generation]", "groups: [nowhere]")
+    rules = {problem.rule for problem in problems_of(catalogue_dir)}
+    assert {"UMM204", "UMM206", "UMM210"} <= rules
+
+
+def test_every_rule_has_a_test() -> None:
+    source = Path(__file__).read_text()
+    untested = [rule for rule in RULES if rule not in source and rule != "UMM501"]
+    assert "UMM501" in source
+    assert untested == []
