@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import export, rules, schema, validate
+from .commands import build, export, rules, schema, validate
 from .commands.common import INTERRUPTED, USAGE
 
-COMMANDS = (validate, export, schema, rules)
+COMMANDS = (validate, build, export, schema, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -49,11 +49,9 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue) -> dict[str, Any]:
     }
     for key, value in data.items():
         resolved.setdefault(key, value)
-    resolved["year_published"] = _venue_year(catalogue, model.venue)
+    split = catalogue.vocabulary.split_venue(model.venue)
+    resolved["venue_name"] = split[0].name if split else model.venue
+    resolved["year_published"] = split[1] if split else None
     resolved["plain_name"] = latex_to_text(model.name) if "$" in model.name or "\\" in model.name else model.name
     return resolved
 
-
-def _venue_year(catalogue: Catalogue, venue: str) -> int | None:
-    split = catalogue.vocabulary.split_venue(venue)
-    return split[1] if split else None

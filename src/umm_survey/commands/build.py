@@ -1,0 +1,45 @@
+"""`umm-survey build`: validate, render the catalogue and build the site with mkdocs (atomically)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ..site.build import BuildError, BuildPaths, build_site
+from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, load_or_report
+
+
+def add_site_options(parser: argparse.ArgumentParser) -> None:
+    add_catalogue_option(parser)
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where the built site goes (default: ./site)")
+    parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR", help="Jinja templates (default: ./templates)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="mkdocs configuration (default: ./mkdocs.yml)")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("build", help="build the website into site/", description=__doc__)
+    add_site_options(parser)
+    parser.set_defaults(run=run)
+
+
+def paths_of(args: argparse.Namespace) -> BuildPaths:
+    return BuildPaths(site_dir=args.site_dir, templates=args.templates, config_file=args.config)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not catalogue_folder_exists(args.catalogue):
+        return USAGE
+    started = time.perf_counter()
+    catalogue = load_or_report(args.catalogue)
+    if catalogue is None:
+        print(f"umm-survey: not built; {args.site_dir} was left as it was", file=sys.stderr)
+        return PROBLEMS
+    try:
+        pages = build_site(catalogue, paths_of(args))
+    except BuildError as error:
+        print(f"umm-survey: {error}; {args.site_dir} was left as it was", file=sys.stderr)
+        return PROBLEMS
+    print(f"built {pages} pages from {len(catalogue.entries)} entries into {args.site_dir} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return OK

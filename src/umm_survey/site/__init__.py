@@ -1,0 +1,1 @@
+"""The website: render (pure) and build (mkdocs, atomic)."""

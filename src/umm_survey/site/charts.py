@@ -1,0 +1,125 @@
+"""SVG figures drawn at build time from the resolved catalogue: the timeline and the statistics chart.
+
+Colours are the Okabe-Ito palette (distinguishable with the common colour-vision
+deficiencies) and every family also has its own marker shape, so colour is
+never the only cue. Each figure has a <title> and <desc>, and the pages show
+the same data as a table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .text import plain_text
+
+FAMILIES = ("diffusion", "autoregressive", "hybrid", "any-to-any")
+FAMILY_LABELS = {"diffusion": "Diffusion", "autoregressive": "Autoregressive", "hybrid": "Hybrid AR + diffusion", "any-to-any": "Any-to-any"}
+FAMILY_COLOURS = {"diffusion": "#0072B2", "autoregressive": "#D55E00", "hybrid": "#009E73", "any-to-any": "#CC79A7"}
+FAMILY_SHAPES = {"diffusion": "circle", "autoregressive": "square", "hybrid": "diamond", "any-to-any": "triangle"}
+
+ROW_HEIGHT = 16
+MONTH_WIDTH = 150
+TOP = 70
+LEFT = 20
+
+
+def marker(shape: str, x: float, y: float, colour: str, filled: bool, size: float = 5) -> str:
+    fill = colour if filled else "white"
+    common = f'fill="{fill}" stroke="{colour}" stroke-width="1.5"'
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size}" {common}/>'
+    if shape == "square":
+        return f'<rect x="{x - size:.1f}" y="{y - size:.1f}" width="{2 * size}" height="{2 * size}" {common}/>'
+    if shape == "diamond":
+        points = f"{x},{y - size - 1} {x + size + 1},{y} {x},{y + size + 1} {x - size - 1},{y}"
+    else:
+        points = f"{x},{y - size - 1} {x + size + 1},{y + size} {x - size - 1},{y + size}"
+    return f'<polygon points="{points}" {common}/>'
+
+
+def _legend(y: int) -> list[str]:
+    parts = []
+    for index, family in enumerate(FAMILIES):
+        x = LEFT + index * 190
+        parts.append(marker(FAMILY_SHAPES[family], x + 6, y, FAMILY_COLOURS[family], True))
+        parts.append(f'<text x="{x + 16}" y="{y + 4}">{FAMILY_LABELS[family]}</text>')
+    x = LEFT + len(FAMILIES) * 190
+    parts.append(marker("circle", x + 6, y, "#444444", False))
+    parts.append(f'<text x="{x + 16}" y="{y + 4}">hollow: no public code</text>')
+    return parts
+
+
+def months_of(models: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Models by release month (YYYY-MM), oldest month first, names sorted within a month."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for model in models:
+        grouped[model["date"][:7]].append(model)
+    return {month: sorted(grouped[month], key=lambda model: (model["date"], model["plain_name"].lower())) for month in sorted(grouped)}
+
+
+def timeline_svg(models: list[dict[str, Any]], link_prefix: str = "entries/") -> Markup:
+    by_month = months_of(models)
+    tallest = max((len(names) for names in by_month.values()), default=1)
+    width = max(LEFT * 2 + len(by_month) * MONTH_WIDTH, 980)
+    height = TOP + tallest * ROW_HEIGHT + 30
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="umm-chart" role="img" aria-labelledby="timeline-title timeline-desc" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        '<title id="timeline-title">Timeline of unified multimodal models by release month</title>',
+        f'<desc id="timeline-desc">{len(models)} models from {next(iter(by_month), "-")} to {next(reversed(by_month), "-")}, coloured and shaped by family; a hollow marker means no public code. The table below lists the same data.</desc>',
+        f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
+        *_legend(20),
+    ]
+    for column, (month, members) in enumerate(by_month.items()):
+        x = LEFT + column * MONTH_WIDTH
+        parts.append(f'<text x="{x}" y="{TOP - 14}" class="umm-axis">{month}</text>')
+        parts.append(f'<line x1="{x - 6}" y1="{TOP - 28}" x2="{x - 6}" y2="{height - 10}" class="umm-grid"/>')
+        for row, model in enumerate(members):
+            y = TOP + row * ROW_HEIGHT
+            family = model.get("family") or "autoregressive"
+            has_code = bool(model["links"].get("code"))
+            label = escape(plain_text(model["name"]))
+            parts.append(f'<a href="{escape(link_prefix + model["id"])}.html"><title>{label} ({model["date"]})</title>')
+            parts.append(marker(FAMILY_SHAPES[family], x + 4, y - 4, FAMILY_COLOURS[family], has_code, 4))
+            parts.append(f'<text x="{x + 13}" y="{y}">{label}</text></a>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def counts_by_year(models: list[dict[str, Any]]) -> tuple[list[int], dict[int, Counter]]:
+    per_year: dict[int, Counter] = defaultdict(Counter)
+    for model in models:
+        per_year[int(model["date"][:4])][model.get("family") or "autoregressive"] += 1
+    years = sorted(per_year)
+    return years, per_year
+
+
+def statistics_svg(models: list[dict[str, Any]]) -> Markup:
+    years, per_year = counts_by_year(models)
+    highest = max((count for counter in per_year.values() for count in counter.values()), default=1)
+    bar, gap, chart_height = 22, 40, 260
+    width = max(LEFT * 2 + 60 + len(years) * (len(FAMILIES) * bar + gap), 980)
+    height = chart_height + 110
+    base = chart_height + 60
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="umm-chart" role="img" aria-labelledby="stats-title stats-desc" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        '<title id="stats-title">Models per family per year</title>',
+        '<desc id="stats-desc">Grouped bars: for each year, the number of models of each family. The table below lists the same numbers.</desc>',
+        f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
+        *_legend(20),
+    ]
+    for index, year in enumerate(years):
+        x0 = LEFT + 60 + index * (len(FAMILIES) * bar + gap)
+        for offset, family in enumerate(FAMILIES):
+            count = per_year[year][family]
+            bar_height = chart_height * count / highest
+            x = x0 + offset * bar
+            parts.append(f'<rect x="{x}" y="{base - bar_height:.1f}" width="{bar - 3}" height="{bar_height:.1f}" fill="{FAMILY_COLOURS[family]}"><title>{year}, {FAMILY_LABELS[family]}: {count}</title></rect>')
+            if count:
+                parts.append(f'<text x="{x + (bar - 3) / 2:.1f}" y="{base - bar_height - 4:.1f}" text-anchor="middle">{count}</text>')
+        parts.append(f'<text x="{x0 + len(FAMILIES) * bar / 2:.1f}" y="{base + 20}" text-anchor="middle" class="umm-axis">{year}</text>')
+    parts.append(f'<line x1="{LEFT + 50}" y1="{base}" x2="{width - LEFT}" y2="{base}" class="umm-grid"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

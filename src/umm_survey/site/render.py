@@ -1,0 +1,188 @@
+"""The render stage: resolved catalogue -> {relative path: text} for mkdocs. Pure: writes nothing.
+
+All sorting, grouping and cross-referencing happens here; the templates in
+``templates/`` only lay out what they are given.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..links import repository_root
+from ..schema import Kind
+from ..vocab import Vocabulary
+from .charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, FAMILY_SHAPES, counts_by_year, marker, months_of, statistics_svg, timeline_svg
+from .text import markdown_cell, name_html, page_title, plain_text
+
+KIND_TITLES = {Kind.MODEL: "Models", Kind.DATASET: "Datasets", Kind.BENCHMARK: "Benchmarks", Kind.APPLICATION: "Applications"}
+NEWEST_COUNT = 12
+
+
+@dataclass
+class SiteInput:
+    entries: list[dict[str, Any]]
+    vocabulary: Vocabulary
+    downloads: dict[str, str]  # file name -> contents (catalogue.json, catalogue.csv, references.bib)
+
+
+def template_environment(templates: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell)
+    environment.globals.update(family_labels=FAMILY_LABELS, family_colours=FAMILY_COLOURS)
+    return environment
+
+
+def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
+    environment = template_environment(templates)
+    groups = _entries_by_group(site)
+    pages: dict[str, str] = {}
+    pages["index.md"] = environment.get_template("home.md.j2").render(**_home_context(site))
+    for group in site.vocabulary.groups.values():
+        context = _group_context(site, group.id, groups)
+        pages[f"groups/{group.id}.md"] = environment.get_template("group.md.j2").render(**context)
+    related = _related_index(site.entries)
+    for entry in site.entries:
+        context = {"entry": entry, "group_paths": _group_paths(site.vocabulary, entry), "related": related(entry), "depth": "../"}
+        pages[f"entries/{entry['id']}.md"] = environment.get_template(f"{entry['kind']}.md.j2").render(**context)
+    models = [entry for entry in site.entries if entry["kind"] == Kind.MODEL.value]
+    pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models), months=months_of(models))
+    years, per_year = counts_by_year(models)
+    pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
+        svg=statistics_svg(models), years=years, per_year=per_year, families=FAMILIES, kind_counts=_kind_counts(site.entries)
+    )
+    pages["downloads.md"] = environment.get_template("downloads.md.j2").render(downloads=sorted(site.downloads), count=len(site.entries))
+    pages["contribute.md"] = environment.get_template("contribute.md.j2").render(vocabulary=site.vocabulary, groups=_ordered_groups(site.vocabulary))
+    for name, text in site.downloads.items():
+        pages[f"downloads/{name}"] = text
+    pages["assets/legend.svg"] = _legend_svg()
+    return pages
+
+
+def navigation(vocabulary: Vocabulary) -> list[Any]:
+    """The mkdocs nav: overview pages and group pages only, never the entry pages (see docs/architecture.md)."""
+    nav: list[Any] = [{"Home": "index.md"}]
+    for kind in Kind:
+        sections = [_nav_item(vocabulary, group.id) for group in vocabulary.children(None) if group.kind == kind]
+        if len(sections) == 1 and isinstance(sections[0], dict) and isinstance(next(iter(sections[0].values())), str):
+            nav.append({KIND_TITLES[kind]: next(iter(sections[0].values()))})
+        elif sections:
+            nav.append({KIND_TITLES[kind]: sections})
+    nav += [{"Timeline": "timeline.md"}, {"Statistics": "statistics.md"}, {"Downloads": "downloads.md"}, {"Contribute": "contribute.md"}]
+    return nav
+
+
+def _nav_item(vocabulary: Vocabulary, group_id: str) -> Any:
+    group = vocabulary.groups[group_id]
+    children = vocabulary.children(group_id)
+    if not children:
+        return {page_title(group.title): f"groups/{group.id}.md"}
+    return {page_title(group.title): [f"groups/{group.id}.md", *(_nav_item(vocabulary, child.id) for child in children)]}
+
+
+def _entries_by_group(site: SiteInput) -> dict[str, list[dict[str, Any]]]:
+    """Group id -> entries in it or in any group below it, newest first."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in site.entries:
+        seen: set[str] = set()
+        for group_id in entry["groups"]:
+            for group in site.vocabulary.path(group_id):
+                if group.id not in seen:
+                    seen.add(group.id)
+                    grouped[group.id].append(entry)
+    return {group_id: sorted(entries, key=lambda entry: (entry["date"], entry["id"]), reverse=True) for group_id, entries in grouped.items()}
+
+
+def _group_context(site: SiteInput, group_id: str, groups: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    vocabulary = site.vocabulary
+    entries = groups.get(group_id, [])
+    group = vocabulary.groups[group_id]
+    return {
+        "group": group,
+        "path": vocabulary.path(group_id)[:-1],
+        "children": [(child, len(groups.get(child.id, []))) for child in vocabulary.children(group_id)],
+        "rows": entries,
+        "years": sorted({entry["date"][:4] for entry in entries}, reverse=True),
+        "venues": sorted({entry["venue_name"] for entry in entries}),
+        "show_demo": group.kind is Kind.MODEL,
+        "depth": "../",
+    }
+
+
+def _home_context(site: SiteInput) -> dict[str, Any]:
+    newest = sorted(site.entries, key=lambda entry: (entry["date"], entry["id"]), reverse=True)[:NEWEST_COUNT]
+    families = Counter(entry["family"] for entry in site.entries if entry["kind"] == Kind.MODEL.value)
+    return {
+        "kind_counts": _kind_counts(site.entries),
+        "family_counts": [(family, FAMILY_LABELS[family], families.get(family, 0)) for family in FAMILIES],
+        "newest": newest,
+        "groups": _ordered_groups(site.vocabulary),
+        "total": len(site.entries),
+        "depth": "",
+    }
+
+
+def _kind_counts(entries: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    counts = Counter(entry["kind"] for entry in entries)
+    return [(KIND_TITLES[kind], counts.get(kind.value, 0)) for kind in Kind]
+
+
+def _ordered_groups(vocabulary: Vocabulary) -> list[tuple[int, Any]]:
+    """Every group with its depth, in reading order (kind, then order, children after parents)."""
+    ordered: list[tuple[int, Any]] = []
+
+    def visit(group_id: str | None, depth: int) -> None:
+        for group in vocabulary.children(group_id):
+            ordered.append((depth, group))
+            visit(group.id, depth + 1)
+
+    visit(None, 0)
+    kind_rank = {kind: index for index, kind in enumerate(Kind)}
+    return sorted(ordered, key=lambda item: kind_rank[item[1].kind]) if ordered else []
+
+
+def _group_paths(vocabulary: Vocabulary, entry: dict[str, Any]) -> list[list[Any]]:
+    return [vocabulary.path(group_id) for group_id in entry["groups"]]
+
+
+def _related_index(entries: list[dict[str, Any]]):
+    by_bibkey: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in entries:
+        by_bibkey[entry["bibkey"]].append(entry)
+        if entry["links"].get("code"):
+            by_code[repository_root(entry["links"]["code"])].append(entry)
+        if entry.get("series"):
+            by_series[entry["series"]].append(entry)
+
+    def related(entry: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+        sections = [
+            ("From the same paper", by_bibkey[entry["bibkey"]]),
+            ("Same model family", by_series.get(entry.get("series") or "", [])),
+            ("Same code repository", by_code.get(repository_root(entry["links"]["code"]), []) if entry["links"].get("code") else []),
+        ]
+        result = []
+        for heading, members in sections:
+            others = sorted((other for other in members if other["id"] != entry["id"]), key=lambda other: other["date"])
+            if others:
+                result.append((heading, others))
+        return result
+
+    return related
+
+
+def _legend_svg() -> str:
+    shapes = "".join(marker(FAMILY_SHAPES[family], 12 + index * 24, 12, FAMILY_COLOURS[family], True) for index, family in enumerate(FAMILIES))
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="24" role="img" aria-label="family markers">{shapes}</svg>\n'

@@ -1,0 +1,97 @@
+// umm-survey: sortable, filterable group tables and the BibTeX copy button. No dependencies.
+(function () {
+  "use strict";
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    return cell ? cell.textContent.trim() : "";
+  }
+
+  function compare(a, b) {
+    var numberA = parseFloat(a), numberB = parseFloat(b);
+    if (!isNaN(numberA) && !isNaN(numberB) && String(numberA) === a && String(numberB) === b) {
+      return numberA - numberB;
+    }
+    return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+  }
+
+  function makeSortable(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (header, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "umm-sort";
+      button.textContent = header.textContent;
+      header.textContent = "";
+      header.appendChild(button);
+      header.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.setAttribute("aria-sort", "none"); });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var result = compare(cellValue(a, index), cellValue(b, index));
+          return ascending ? result : -result;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function makeFilterable(controls, table) {
+    var text = controls.querySelector(".umm-filter-text");
+    var year = controls.querySelector(".umm-filter-year");
+    var venue = controls.querySelector(".umm-filter-venue");
+    var code = controls.querySelector(".umm-filter-code");
+    var count = controls.querySelector(".umm-filter-count");
+    function apply() {
+      var needle = text.value.trim().toLowerCase();
+      var shown = 0, rows = table.tBodies[0].rows;
+      Array.prototype.forEach.call(rows, function (row) {
+        var visible = (!needle || row.textContent.toLowerCase().indexOf(needle) !== -1) &&
+          (!year.value || row.dataset.year === year.value) &&
+          (!venue.value || row.dataset.venue === venue.value) &&
+          (!code.checked || row.dataset.code === "yes");
+        row.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      count.textContent = shown + " of " + rows.length + " shown";
+    }
+    [text, year, venue, code].forEach(function (control) {
+      control.addEventListener("input", apply);
+      control.addEventListener("change", apply);
+    });
+    controls.hidden = false;
+    apply();
+  }
+
+  function setUpCopyButtons() {
+    document.querySelectorAll(".umm-copy").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.dataset.copyTarget);
+        if (!source || !navigator.clipboard) { return; }
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = "Copy BibTeX"; }, 2000);
+        });
+      });
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("table.umm-sortable").forEach(function (table) {
+      makeSortable(table);
+      var controls = table.previousElementSibling;
+      if (controls && controls.classList.contains("umm-filters")) { makeFilterable(controls, table); }
+    });
+    setUpCopyButtons();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

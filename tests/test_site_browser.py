@@ -1,0 +1,178 @@
+"""The built site in a real browser: Debian's chromium driven by Playwright, served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.request import urlopen
+
+import pytest
+
+from conftest import ROOT
+from sitehelpers import browser, serve_folder
+from umm_survey.cli import main
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    code = main(["build", "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(site), "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")])
+    assert code == 0
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.console_errors = []
+    page.outside_requests = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    page.on("request", lambda request: _is_outside(request.url) and page.outside_requests.append(request.url))
+    yield page
+    context.close()
+
+
+def _is_outside(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme not in {"data", "blob", "about"} and parts.hostname != "127.0.0.1"
+
+
+def test_home_loads_without_console_errors_or_outside_requests(page, site_url) -> None:
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text() == "Unified multimodal models"
+    assert page.console_errors == []
+    assert page.outside_requests == []
+
+
+def test_search_finds_janus_pro_and_opens_its_page(page, site_url) -> None:
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Janus-Pro", delay=30)
+    result = page.locator(".md-search-result__link", has_text="Janus-Pro").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_url(re.compile(r"entries/janus-pro\.html"))
+    assert page.locator("h1").inner_text() == "Janus-Pro"
+    assert page.outside_requests == []
+
+
+def test_group_table_sorts_and_filters(page, site_url) -> None:
+    page.goto(site_url + "groups/autoregressive.html")
+    names = lambda: [cell.strip() for cell in page.locator("table.umm-sortable tbody tr:not([hidden]) td:first-child").all_inner_texts()]
+    default = names()
+    assert len(default) >= 3
+    page.locator("th button.umm-sort", has_text="Name").click()
+    assert names() == sorted(default, key=str.lower)
+    page.locator("th button.umm-sort", has_text="Name").click()
+    assert names() == sorted(default, key=str.lower, reverse=True)
+    page.locator(".umm-filter-text").fill("janus")
+    assert set(names()) == {"Janus", "Janus-Pro"}
+    page.locator(".umm-filter-text").fill("")
+    page.locator(".umm-filter-code").check()
+    assert "MetaQueries" not in names()
+    page.locator(".umm-filter-code").uncheck()
+    page.locator(".umm-filter-year").select_option("2024")
+    assert set(names()) == {"Janus", "Chameleon"}
+    page.locator(".umm-filter-year").select_option("")
+    page.locator(".umm-filter-venue").select_option("CVPR")
+    assert names() == ["Janus"]
+
+
+def test_tables_read_without_javascript(chromium, site_url) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "groups/autoregressive.html")
+    assert page.locator("table.umm-sortable tbody tr").count() >= 3
+    assert page.locator(".umm-filters").is_hidden()
+    context.close()
+
+
+def test_copy_button_copies_the_bibtex(page, site_url) -> None:
+    page.goto(site_url + "entries/janus-pro.html")
+    page.locator("button.umm-copy").click()
+    page.locator("button.umm-copy", has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@misc{chen2025januspro,")
+    assert copied == page.locator("#bibtex-janus-pro").inner_text()
+
+
+def test_dark_mode_toggle(page, site_url) -> None:
+    page.goto(site_url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.locator("body").get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+
+
+def test_phone_viewport_reaches_the_navigation(chromium, site_url) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    link = page.locator("nav.md-nav--primary a.md-nav__link", has_text="Timeline").first
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_url(re.compile(r"timeline\.html"))
+    assert page.locator("h1").inner_text() == "Timeline"
+    context.close()
+
+
+def test_figures_have_text_alternatives(page, site_url) -> None:
+    for path in ("timeline.html", "statistics.html"):
+        page.goto(site_url + path)
+        svg = page.locator("svg.umm-chart")
+        assert svg.get_attribute("role") == "img"
+        labelled_by = svg.get_attribute("aria-labelledby").split()
+        assert all(page.locator(f"#{element}").text_content().strip() for element in labelled_by)
+        assert page.locator("table th[scope='col']").count() > 0
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in {"href", "src"} and value:
+                self.links.append(value)
+
+
+def test_every_internal_link_on_every_page_resolves(built_site: Path, site_url: str) -> None:
+    broken = []
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 30
+    for html_file in pages:
+        page_url = urljoin(site_url, html_file.relative_to(built_site).as_posix())
+        parser = _Links()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        for link in parser.links:
+            target = urldefrag(urljoin(page_url, link)).url
+            if not target.startswith(site_url):
+                continue
+            try:
+                with urlopen(target, timeout=10) as response:
+                    assert response.status == 200
+            except Exception as error:  # noqa: BLE001 - any failure is a broken link
+                broken.append(f"{html_file.relative_to(built_site)} -> {link}: {error}")
+    assert broken == []
