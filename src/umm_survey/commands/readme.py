@@ -1,0 +1,40 @@
+"""`umm-survey readme`: write the awesome-list README generated from the catalogue."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from ..atomic import write_text_atomic
+from ..readme import render_readme
+from ..resolve import resolve_catalogue
+from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, load_or_report
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("readme", help="write an awesome-list README from the catalogue", description=__doc__)
+    add_catalogue_option(parser)
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically) instead of to standard output")
+    parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not catalogue_folder_exists(args.catalogue):
+        return USAGE
+    catalogue = load_or_report(args.catalogue)
+    if catalogue is None:
+        return PROBLEMS
+    try:
+        text = render_readme(resolve_catalogue(catalogue), catalogue.vocabulary, args.templates)
+    except (TemplateError, OSError) as error:
+        print(f"umm-survey: cannot render the README: {error}", file=sys.stderr)
+        return PROBLEMS
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return OK

@@ -1,0 +1,104 @@
+"""`umm-survey build`: refuses bad catalogues, is atomic, escapes contributor text (checked in the browser)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from sitehelpers import browser, serve_folder
+from umm_survey.cli import main
+from umm_survey.site.text import markdown_cell, name_html, page_title, plain_text
+
+HOSTILE_NAME = "<script>window.__pwned=1</script>Evil|Name"
+HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=2\"> Title | with [x](javascript:window.__pwned=3) link"
+HOSTILE_SUMMARY = "**bold?** <b>not bold</b> `code` [x](javascript:alert(1)) & done"
+
+
+def build(catalogue: Path, site: Path, templates: Path = ROOT / "templates") -> int:
+    return main(["build", "--catalogue", str(catalogue), "--site-dir", str(site), "--templates", str(templates), "--config", str(ROOT / "mkdocs.yml")])
+
+
+def test_build_refuses_a_catalogue_with_errors_and_keeps_the_old_site(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    before = (site / "index.html").read_text()
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    alpha.write_text(alpha.read_text().replace("date: 2024-03-05", "date: 2024-13-05"))
+    capsys.readouterr()
+    assert build(catalogue_dir, site) == 1
+    err = capsys.readouterr().err
+    assert "alpha-model.yaml:4:7: UMM204 error" in err
+    assert f"not built; {site} was left as it was" in err
+    assert (site / "index.html").read_text() == before
+
+
+def test_a_failing_template_leaves_the_previous_site_intact(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    files_before = sorted(path.relative_to(site) for path in site.rglob("*"))
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "model.md.j2").write_text('{% extends "_entry.md.j2" %}{% block fields %}{{ entry.no_such_field }}{% endblock %}')
+    assert build(catalogue_dir, site, templates) == 1
+    assert "template error" in capsys.readouterr().err
+    assert sorted(path.relative_to(site) for path in site.rglob("*")) == files_before
+    assert not list(tmp_path.glob(".umm-build-*"))
+
+
+def test_built_site_has_every_page_and_download(catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    for relative in ("index.html", "timeline.html", "statistics.html", "downloads.html", "contribute.html", "entries/alpha-model.html", "groups/ar-semantic.html"):
+        assert (site / relative).is_file(), relative
+    assert (site / "downloads" / "catalogue.json").read_text().startswith('{\n  "entries": [')
+    assert (site / "downloads" / "references.bib").read_text().count("@") == 4
+    html = "".join(path.read_text() for path in site.rglob("*.html"))
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_latex_names_read_well() -> None:
+    assert str(name_html("UniCode$^2$")) == "UniCode<sup>2</sup>"
+    assert str(name_html("<b>$^{x}$")) == "&lt;b&gt;<sup>x</sup>"
+    assert plain_text("UniCode$^2$") == "UniCode²"
+    assert page_title("<script>") == "‹script›"
+
+
+def test_markdown_cells_are_inert() -> None:
+    assert markdown_cell("a | b") == "a \\| b"
+    assert markdown_cell("[x](javascript:y)") == "\\[x\\]\\(javascript:y\\)"
+    assert markdown_cell("<img src=x>") == "\\<img src=x\\>"
+    assert markdown_cell("line\nbreak") == "line break"
+
+
+@pytest.mark.browser
+def test_hostile_text_is_shown_as_written_and_never_runs(catalogue_dir: Path, tmp_path: Path) -> None:
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    text = alpha.read_text()
+    text = text.replace("name: Alpha", "name: '" + HOSTILE_NAME + "'")
+    text = text.replace("title: 'Alpha: A Test Model for Unified Understanding and Generation'", "title: '" + HOSTILE_TITLE + "'")
+    text = text.replace("summary: A made-up model used by the tests.", "summary: '" + HOSTILE_SUMMARY + "'")
+    alpha.write_text(text)
+    bib = catalogue_dir / "references.bib"
+    bib.write_text(bib.read_text().replace("{Alpha}: A Test Model for Unified Understanding and Generation", HOSTILE_TITLE.replace('"', "''")))
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    with serve_folder(site) as url, browser() as chromium:
+        page = chromium.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("entries/alpha-model.html", "groups/ar-semantic.html", "groups/autoregressive.html", "index.html", "timeline.html"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__pwned === undefined"), path
+        page.goto(url + "entries/alpha-model.html")
+        assert page.locator("h1").inner_text() == HOSTILE_NAME
+        assert page.locator(".umm-title").inner_text() == HOSTILE_TITLE
+        assert HOSTILE_SUMMARY in page.locator("article").inner_text()
+        assert page.locator("article a[href^='javascript']").count() == 0
+        assert page.locator("article script").count() == 0
+        page.goto(url + "groups/ar-semantic.html")
+        assert page.locator("table.umm-sortable tbody td").first.inner_text() == HOSTILE_NAME
+        assert dialogs == []
