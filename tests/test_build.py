@@ -59,6 +59,13 @@ def test_built_site_has_every_page_and_download(catalogue_dir: Path, tmp_path: P
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
+def test_metrics_without_bounds_build(catalogue_dir: Path, tmp_path: Path) -> None:
+    beta = catalogue_dir / "benchmarks" / "beta-bench.yaml"
+    beta.write_text(beta.read_text().replace("    min: 0\n    max: 1\n", ""))
+    assert build(catalogue_dir, tmp_path / "site") == 0
+    assert "<td>Overall</td><td>higher</td><td></td>" in (tmp_path / "site" / "entries" / "beta-bench.html").read_text()
+
+
 def test_latex_names_read_well() -> None:
     assert str(name_html("UniCode$^2$")) == "UniCode<sup>2</sup>"
     assert str(name_html("<b>$^{x}$")) == "&lt;b&gt;<sup>x</sup>"

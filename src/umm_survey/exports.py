@@ -43,6 +43,8 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
     hidden = {"source", "plain_name", "year_published", "venue_name"}
     public = {key: value for key, value in entry.items() if key not in hidden}
     public.update(public.pop("links"))
+    for metric in public.get("metrics", []):
+        metric.pop("range", None)
     return public
 
 

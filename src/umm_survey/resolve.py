@@ -49,6 +49,9 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue) -> dict[str, Any]:
     }
     for key, value in data.items():
         resolved.setdefault(key, value)
+    for metric in resolved.get("metrics", []):
+        bounds = (metric.get("min"), metric.get("max"))
+        metric["range"] = "" if bounds == (None, None) else "–".join("" if bound is None else f"{bound:g}" for bound in bounds)
     split = catalogue.vocabulary.split_venue(model.venue)
     resolved["venue_name"] = split[0].name if split else model.venue
     resolved["year_published"] = split[1] if split else None
