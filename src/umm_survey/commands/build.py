@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from ..site.build import BuildError, BuildPaths, build_site
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, load_or_report
+from .common import OK, PROBLEMS, add_catalogue_option, load_valid
 
 
 def add_site_options(parser: argparse.ArgumentParser) -> None:
@@ -29,13 +29,11 @@ def paths_of(args: argparse.Namespace) -> BuildPaths:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not catalogue_folder_exists(args.catalogue):
-        return USAGE
     started = time.perf_counter()
-    catalogue = load_or_report(args.catalogue)
+    catalogue, code = load_valid(args.catalogue)
     if catalogue is None:
         print(f"umm-survey: not built; {args.site_dir} was left as it was", file=sys.stderr)
-        return PROBLEMS
+        return code
     try:
         pages = build_site(catalogue, paths_of(args))
     except BuildError as error:

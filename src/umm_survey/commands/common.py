@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..atomic import write_text_atomic
 from ..catalogue import DEFAULT_CATALOGUE, Catalogue, entry_files, load_catalogue
 from ..report import format_problems, summary
 
@@ -36,3 +37,19 @@ def load_or_report(root: Path) -> Catalogue | None:
     sys.stderr.write(format_problems(errors, "text"))
     print(f"umm-survey: {summary(errors, len(entry_files(root)))}; fix these first (umm-survey validate)", file=sys.stderr)
     return None
+
+
+def load_valid(root: Path) -> tuple[Catalogue | None, int]:
+    """The catalogue when it exists and has no errors, else None and the exit code to return."""
+    if not catalogue_folder_exists(root):
+        return None, USAGE
+    catalogue = load_or_report(root)
+    return catalogue, (OK if catalogue is not None else PROBLEMS)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """To ``output`` atomically, or to standard output when no file is given."""
+    if output:
+        write_text_atomic(output, text)
+    else:
+        sys.stdout.write(text)

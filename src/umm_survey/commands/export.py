@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ..atomic import write_text_atomic
 from ..exports import EXPORTERS
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, load_or_report
+from .common import OK, add_catalogue_option, load_valid, write_output
 
 
 def add_parser(subparsers) -> None:
@@ -20,14 +18,8 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not catalogue_folder_exists(args.catalogue):
-        return USAGE
-    catalogue = load_or_report(args.catalogue)
+    catalogue, code = load_valid(args.catalogue)
     if catalogue is None:
-        return PROBLEMS
-    text = EXPORTERS[args.format](catalogue)
-    if args.output:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+        return code
+    write_output(EXPORTERS[args.format](catalogue), args.output)
     return OK

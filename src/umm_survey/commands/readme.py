@@ -8,10 +8,9 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from ..atomic import write_text_atomic
 from ..readme import render_readme
 from ..resolve import resolve_catalogue
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, load_or_report
+from .common import OK, PROBLEMS, add_catalogue_option, load_valid, write_output
 
 
 def add_parser(subparsers) -> None:
@@ -23,18 +22,13 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not catalogue_folder_exists(args.catalogue):
-        return USAGE
-    catalogue = load_or_report(args.catalogue)
+    catalogue, code = load_valid(args.catalogue)
     if catalogue is None:
-        return PROBLEMS
+        return code
     try:
         text = render_readme(resolve_catalogue(catalogue), catalogue.vocabulary, args.templates)
     except (TemplateError, OSError) as error:
         print(f"umm-survey: cannot render the README: {error}", file=sys.stderr)
         return PROBLEMS
-    if args.output:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return OK
