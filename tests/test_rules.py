@@ -50,6 +50,8 @@ REPLACEMENTS = [
     ("UMM304", ALPHA, "date: 2024-03-05", "date: 2024-01-05", "alpha-model.yaml", 8),
     ("UMM305", ALPHA, "date: 2024-03-05", "date: 2025-01-05", "alpha-model.yaml", 4),
     ("UMM401", BIB, "  year = {2022},\n", "  year = {2022,\n", "references.bib", 17),
+    ("UMM410", BIB, "author = {Lee, Ann}", "author = {TODO}", "references.bib", 12),
+    ("UMM213", ALPHA, "groups: [ar-semantic]", "groups: [TODO]", "alpha-model.yaml", 6),
     ("UMM403", BIB, "  booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition},\n", "", "references.bib", 1),
     ("UMM404", ALPHA, "bibkey: doe2025alpha", "bibkey: doe2025alhpa", "alpha-model.yaml", 7),
     ("UMM406", BIB, "{Alpha}: A Test Model", "{Alpha}: The Test Model", "alpha-model.yaml", 3),

@@ -72,6 +72,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM407", "bib-eprint-mismatch", E, "the record's eprint differs from the entry's arXiv id"),
     Rule("UMM408", "bib-year-mismatch", E, "the record's year agrees with neither the date nor the venue"),
     Rule("UMM409", "bib-missing", E, "references.bib is missing or unreadable"),
+    Rule("UMM410", "bib-todo", E, "a BibTeX field still holds a TODO placeholder"),
     # 5xx: the taxonomy and vocabularies
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),
 )

@@ -63,16 +63,10 @@ def _arxiv_id(value: str) -> str:
     return value
 
 
-def _no_todo(value: str) -> str:
-    if TODO.search(value):
-        raise PydanticCustomError("umm_todo", "still marked TODO: fill in the real value")
-    return value
-
-
 def _real_text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("umm_empty", "must not be empty")
-    return _no_todo(value)
+    return value
 
 
 Text = Annotated[str, AfterValidator(_real_text)]

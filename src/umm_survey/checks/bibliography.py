@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..bib import REQUIRED_FIELDS, Bibliography, normalise_title
 from ..problems import Problem
+from ..schema import TODO
 from ..vocab import Vocabulary
 from .entry import LoadedEntry
 
@@ -39,6 +40,9 @@ def _record_problems(bibliography: Bibliography) -> Iterable[Problem]:
         for name in required:
             if not record.fields.get(name, "").strip():
                 yield Problem(bibliography.path, record.line, 1, "UMM403", f"@{record.entry_type} `{record.key}` needs a `{name}` field", name)
+        for name, value in record.fields.items():
+            if TODO.search(value):
+                yield Problem(bibliography.path, record.field_line(name), 1, "UMM410", f"`{name}` of `{record.key}` still says TODO: fill in the real value", name)
 
 
 def _entry_record_problems(entry: LoadedEntry, record, vocabulary: Vocabulary) -> Iterable[Problem]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..problems import Problem
-from ..schema import ENTRY_ID, SCHEMAS, Entry, Kind
+from ..schema import ENTRY_ID, SCHEMAS, TODO, Entry, Kind
 from ..vocab import Vocabulary
 from ..yamlload import FieldPath, LoadedYaml, load_yaml_file
 
@@ -24,7 +24,6 @@ ERROR_RULES = {
     "date_type": "UMM204",
     "umm_bad_url": "UMM206",
     "umm_bad_arxiv": "UMM207",
-    "umm_todo": "UMM213",
 }
 
 
@@ -115,9 +114,21 @@ def _field_problems(entry: LoadedEntry, vocabulary: Vocabulary, today: date) -> 
     if model.date > today:
         problems.append(entry.problem("UMM205", f"{model.date.isoformat()} is in the future", "date"))
     problems.extend(_group_problems(entry, vocabulary))
+    problems.extend(_todo_problems(entry, entry.source.data, ()))
     if vocabulary.venues and model.venue != "arXiv" and vocabulary.split_venue(model.venue) is None:
         problems.append(entry.problem("UMM212", _venue_message(model.venue, vocabulary), "venue"))
     return problems
+
+
+def _todo_problems(entry: LoadedEntry, value: object, path: tuple) -> list[Problem]:
+    """Every string still holding a TODO placeholder (drafts from `import` and `new --offline`)."""
+    if isinstance(value, dict):
+        return [problem for key, item in value.items() for problem in _todo_problems(entry, item, path + (key,))]
+    if isinstance(value, list):
+        return [problem for index, item in enumerate(value) for problem in _todo_problems(entry, item, path + (index,))]
+    if isinstance(value, str) and TODO.search(value) and path[:1] != ("groups",):
+        return [entry.problem("UMM213", f"`{'.'.join(map(str, path))}` is still TODO: fill in the real value", *path)]
+    return []
 
 
 def _group_problems(entry: LoadedEntry, vocabulary: Vocabulary) -> list[Problem]:
@@ -126,7 +137,9 @@ def _group_problems(entry: LoadedEntry, vocabulary: Vocabulary) -> list[Problem]
     problems = []
     for index, group_id in enumerate(entry.model.groups):
         group = vocabulary.groups.get(group_id)
-        if group is None:
+        if group_id == "TODO":
+            problems.append(entry.problem("UMM213", "the group is still TODO: choose one from taxonomy.yaml", "groups", index))
+        elif group is None:
             ids = [known.id for known in vocabulary.groups.values() if known.kind == entry.kind]
             close = difflib.get_close_matches(group_id, ids, n=1)
             hint = f"; did you mean `{close[0]}`?" if close else f"; {entry.kind.value} groups are: {', '.join(sorted(ids))}"

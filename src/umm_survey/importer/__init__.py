@@ -1,0 +1,1 @@
+"""Reading awesome-list READMEs into catalogue entries: parse -> plan -> write."""

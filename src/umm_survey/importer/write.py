@@ -1,0 +1,45 @@
+"""Write a planned import: new entry files and their BibTeX records, never overwriting anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..atomic import write_text_atomic
+from ..catalogue import Catalogue
+from ..entryfile import dump_entry, format_record, protect_title
+from .plan import TODO, ImportPlan, PlannedEntry
+
+
+def bib_record(planned: PlannedEntry, catalogue: Catalogue) -> str:
+    data = planned.data
+    fields = {"author": TODO, "title": protect_title(data["title"]), "year": data["date"][:4]}
+    entry_type = "misc"
+    venue = catalogue.vocabulary.split_venue(data["venue"])
+    if venue:
+        fields["year"] = str(venue[1])
+        entry_type = "article" if venue[0].type == "journal" else "inproceedings"
+        fields["journal" if entry_type == "article" else "booktitle"] = venue[0].full
+    if data.get("arxiv"):
+        fields.update(eprint=data["arxiv"], archiveprefix="arXiv", primaryclass="cs.CV")
+    elif data.get("paper") or data.get("data"):
+        fields["url"] = data.get("paper") or data.get("data")
+    return format_record(data["bibkey"], entry_type, fields)
+
+
+def write_plan(plan: ImportPlan, catalogue: Catalogue) -> list[Path]:
+    """Entry files first (each skipped if it exists), then references.bib rewritten once, atomically."""
+    written, records, keys = [], [], set(catalogue.bibliography.records)
+    for planned in plan.new:
+        target = catalogue.root / planned.kind.folder / f"{planned.id}.yaml"
+        if target.exists():
+            continue
+        write_text_atomic(target, dump_entry(planned.kind, planned.data))
+        written.append(target)
+        if planned.data["bibkey"] not in keys:
+            keys.add(planned.data["bibkey"])
+            records.append(bib_record(planned, catalogue))
+    if records:
+        bib_path = catalogue.root / "references.bib"
+        existing = bib_path.read_text(encoding="utf-8") if bib_path.exists() else ""
+        write_text_atomic(bib_path, existing.rstrip("\n") + ("\n\n" if existing.strip() else "") + "\n".join(records))
+    return written

@@ -1,0 +1,92 @@
+"""`umm-survey import`: parsing each list format, merging, never overwriting, reporting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, problems_of
+from umm_survey.cli import main
+from umm_survey.importer.groups import group_for
+from umm_survey.importer.parse import parse_list
+
+LISTS = FIXTURES / "lists"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_companion_tables_parse_with_normalised_links() -> None:
+    result = parse_list((LISTS / "companion.md").read_text())
+    omega = result.papers[0]
+    assert (omega.name, omega.arxiv, omega.url, omega.venue, omega.date) == ("Omega", "2402.01234", "https://arxiv.org/abs/2402.01234", "ICLR", "2024-02-03")
+    assert omega.code == "https://github.com/example/omega"
+    assert omega.star_repo == "example/omega"
+    no_paper = result.papers[-1]
+    assert (no_paper.name, no_paper.size, no_paper.data) == ("NoPaper-10M", 10_000_000, "https://huggingface.co/datasets/example/nopaper")
+    assert result.skipped == [(11, "no [title](link) in the title column"), (12, "no date in 'soon'")]
+
+
+def test_bullets_and_bradyfu_tables_parse() -> None:
+    bullets = parse_list((LISTS / "bullets.md").read_text())
+    assert [(paper.title, paper.date, paper.venue, paper.code) for paper in bullets.papers] == [
+        ("Omega: Unified Tokens for Everything", "2024-02", "arXiv", "https://github.com/example/omega"),
+        ("Sigma: Another Model", "2024-05", "NeurIPS", "https://github.com/example/sigma"),
+    ]
+    assert bullets.skipped == [(12, "a bullet without `(Mon. YYYY, Venue)` after the link")]
+    brady = parse_list((LISTS / "bradyfu.md").read_text())
+    assert [(paper.title, paper.arxiv, paper.date) for paper in brady.papers] == [("Tau: Tokens All the Way", "2407.07777", "2024-07")]
+    assert brady.skipped == [(7, "no [title](link) in the title column")]
+
+
+def test_headings_map_to_groups_despite_typos() -> None:
+    assert group_for(["Models", "MLLM AR", "b-1: Pxiel Encoding"]) == "ar-pixel"
+    assert group_for(["Models", "MLLM AR-Diffusion", "c-2: Hybrid Encoding (Pseduo)"]) == "hybrid-pseudo"
+    assert group_for(["Dataset", "Other Text-Image-to-Image"]) == "dataset-other"
+    assert group_for(["1.3. End-to-End Unified Modeling", "Autoregressive"]) is None
+
+
+def test_dry_run_reports_and_writes_nothing(capsys, catalogue_dir: Path) -> None:
+    before = sorted(path.name for path in catalogue_dir.rglob("*"))
+    bib_before = (catalogue_dir / "references.bib").read_text()
+    code, out, _ = run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir), "--dry-run")
+    source = str(LISTS / "companion.md")
+    assert code == 0
+    assert out.splitlines() == [
+        f"would add models/omega.yaml ({source}:10,18)",
+        f"would add datasets/editset.yaml ({source}:25)",
+        f"would add datasets/nopaper-10m.yaml ({source}:26)",
+        f"exists catalogue/models/alpha-model.yaml ({source}:19)".replace("catalogue/", f"{catalogue_dir}/", 1),
+        f"differs {catalogue_dir}/models/alpha-model.yaml: date: catalogue has '2024-03-05', list has '2024-03-09'",
+        f"differs {catalogue_dir}/models/alpha-model.yaml: groups: catalogue has ['ar-semantic'], list has 'also listed under hybrid-pseudo'",
+        f"skipped {source}:11: no [title](link) in the title column",
+        f"skipped {source}:12: no date in 'soon'",
+        "3 new, 1 existing, 2 differences, 2 lines skipped",
+    ]
+    assert sorted(path.name for path in catalogue_dir.rglob("*")) == before
+    assert (catalogue_dir / "references.bib").read_text() == bib_before
+
+
+def test_import_writes_drafts_that_validation_holds_back(capsys, catalogue_dir: Path) -> None:
+    alpha_before = (catalogue_dir / "models" / "alpha-model.yaml").read_text()
+    assert run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir))[0] == 0
+    omega = (catalogue_dir / "models" / "omega.yaml").read_text()
+    assert "groups: [ar-pixel, hybrid-pseudo]" in omega
+    assert "venue: ICLR 2024" in omega and "arxiv: '2402.01234'" in omega
+    assert (catalogue_dir / "models" / "alpha-model.yaml").read_text() == alpha_before
+    bib = (catalogue_dir / "references.bib").read_text()
+    assert "@inproceedings{omega2024," in bib and "booktitle = {International Conference on Learning Representations}" in bib
+    rules = {(problem.rule, Path(problem.path).name) for problem in problems_of(catalogue_dir)}
+    assert ("UMM410", "references.bib") in rules  # authors are TODO until a person fills them in
+    assert ("UMM213", "editset.yaml") in rules  # so is what one sample is
+    assert not {rule for rule, _ in rules} - {"UMM410", "UMM213"}
+    # a second look finds everything in place
+    code, out, _ = run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir), "--dry-run")
+    assert code == 0
+    assert out.splitlines()[-1] == "0 new, 4 existing, 2 differences, 2 lines skipped"
+    # and a real import into a catalogue that still has errors is refused
+    code, _, err = run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir))
+    assert code == 1
+    assert err == "umm-survey: the catalogue has errors; fix them (umm-survey validate) before importing into it\n"
