@@ -47,7 +47,7 @@ REPLACEMENTS = [
     ("UMM212", ALPHA, "venue: CVPR 2025", "venue: CVRP 2025", "alpha-model.yaml", 5),
     ("UMM212", ALPHA, "venue: CVPR 2025", "venue: CVPR", "alpha-model.yaml", 5),
     ("UMM213", ALPHA, "summary: A made-up model used by the tests.", "summary: TODO", "alpha-model.yaml", 12),
-    ("UMM304", ALPHA, "date: 2024-03-05", "date: 2024-01-05", "alpha-model.yaml", 8),
+    ("UMM304", ALPHA, "date: 2024-03-05", "date: 2024-01-31", "alpha-model.yaml", 8),
     ("UMM305", ALPHA, "date: 2024-03-05", "date: 2025-01-05", "alpha-model.yaml", 4),
     ("UMM401", BIB, "  year = {2022},\n", "  year = {2022,\n", "references.bib", 17),
     ("UMM410", BIB, "author = {Lee, Ann}", "author = {TODO}", "references.bib", 12),
@@ -64,6 +64,11 @@ REPLACEMENTS = [
 def test_failing_fixture_reports_rule_and_line(catalogue_dir: Path, rule: str, relative: str, old: str, new: str, file_name: str, line: int) -> None:
     _replace(catalogue_dir, relative, old, new)
     assert (rule, file_name, line) in found(catalogue_dir)
+
+
+def test_arxiv_id_of_the_next_month_is_fine(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "date: 2024-03-05", "date: 2024-02-29")
+    assert "UMM304" not in {problem.rule for problem in problems_of(catalogue_dir)}
 
 
 def test_utf8(catalogue_dir: Path) -> None:

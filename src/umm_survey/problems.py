@@ -59,7 +59,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM301", "duplicate-id", E, "two entries share one id"),
     Rule("UMM302", "same-paper", E, "two entries of one kind describe one paper without saying so"),
     Rule("UMM303", "shared-code", W, "entries of different papers link the same code repository"),
-    Rule("UMM304", "arxiv-after-date", W, "the arXiv id is from a month after the entry's date"),
+    Rule("UMM304", "arxiv-after-date", W, "the arXiv id is from more than a month after the entry's date"),
     Rule("UMM305", "arxiv-long-before-date", W, "the arXiv id is from long before the entry's date"),
     Rule("UMM306", "unknown-reference", E, "a reference to an entry id that does not exist"),
     # 4xx: the bibliography

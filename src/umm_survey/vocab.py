@@ -40,7 +40,7 @@ class TaxonomyFile(StrictModel):
 class Venue(StrictModel):
     name: str = Field(description="Short name used in entries, e.g. `CVPR`.")
     full: str = Field(description="Full name, used in BibTeX booktitle or journal.")
-    type: str = Field(pattern="^(conference|journal|workshop)$")
+    type: str = Field(pattern="^(conference|journal|workshop|online)$", description="online: a release without a paper (a dataset on Hugging Face, say).")
 
 
 class VenuesFile(StrictModel):

@@ -77,8 +77,9 @@ def _arxiv_dates(entries: list[LoadedEntry]) -> Iterable[Problem]:
         arxiv_month = (2000 + int(match["yy"])) * 12 + int(match["mm"]) - 1
         entry_month = entry.model.date.year * 12 + entry.model.date.month - 1
         stamp = f"{2000 + int(match['yy'])}-{match['mm']}"
-        if arxiv_month > entry_month:
-            yield entry.problem("UMM304", f"arXiv {entry.model.arxiv} was submitted in {stamp}, after the date {entry.model.date}; is the id or the date wrong?", "arxiv")
+        # an id carries the month of arXiv's daily cut-off, so a paper sent on the 31st may get next month's id
+        if arxiv_month > entry_month + 1:
+            yield entry.problem("UMM304", f"arXiv {entry.model.arxiv} was submitted in {stamp}, more than a month after the date {entry.model.date}; is the id or the date wrong?", "arxiv")
         elif entry_month - arxiv_month > MONTHS_BEFORE_DATE_ALLOWED:
             yield entry.problem("UMM305", f"arXiv {entry.model.arxiv} dates from {stamp}, long before {entry.model.date}; `date` is the first public release", "date")
 

@@ -49,6 +49,7 @@ def plan_import(papers: list[ListedPaper], catalogue: Catalogue) -> ImportPlan:
     taken_ids = {path.stem for _, path in entry_files(catalogue.root)}
     taken_keys = set(catalogue.bibliography.records)
     existing = {(entry.kind, entry.model.arxiv or normalise_title(entry.model.title)): entry for entry in catalogue.entries}
+    known_bibkeys = {paper: entry.model.bibkey for (_, paper), entry in existing.items()}
     reported: set[str] = set()
     for paper in papers:
         group = group_for(paper.headings)
@@ -64,6 +65,7 @@ def plan_import(papers: list[ListedPaper], catalogue: Catalogue) -> ImportPlan:
             planned.lines.append(paper.line)
             continue
         planned = _new_entry(paper, kind, group, taken_ids, taken_keys, merged)
+        planned.data["bibkey"] = known_bibkeys.get(key[1], planned.data["bibkey"])  # same paper as an entry of another kind
         merged[key] = planned
         plan.new.append(planned)
     return plan

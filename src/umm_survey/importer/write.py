@@ -15,7 +15,9 @@ def bib_record(planned: PlannedEntry, catalogue: Catalogue) -> str:
     fields = {"author": TODO, "title": protect_title(data["title"]), "year": data["date"][:4]}
     entry_type = "misc"
     venue = catalogue.vocabulary.split_venue(data["venue"])
-    if venue:
+    if venue and venue[0].type == "online":
+        fields["howpublished"] = venue[0].full
+    elif venue:
         fields["year"] = str(venue[1])
         entry_type = "article" if venue[0].type == "journal" else "inproceedings"
         fields["journal" if entry_type == "article" else "booktitle"] = venue[0].full
