@@ -34,6 +34,11 @@ def chromium_path() -> str:
     return found
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # a browser closing a connection early is normal
+        pass
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
         pass
@@ -42,7 +47,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve_folder(folder: Path):
     """A real HTTP server for ``folder`` on 127.0.0.1 and a free port; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
