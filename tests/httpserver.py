@@ -33,6 +33,8 @@ class ScriptedServer:
     def __init__(self) -> None:
         self.routes: dict[str, list[Reply]] = {}
         self.requests: list[tuple[str, str]] = []  # (method, path with query)
+        self.in_flight = 0
+        self.most_in_flight = 0
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
         server = self
@@ -45,11 +47,20 @@ class ScriptedServer:
 
             def _reply(self) -> None:
                 with server._lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
                     server.requests.append((self.command, self.path))
                     replies = server.routes.get(urlsplit(self.path).path) or [Reply(404, "not found")]
                     index = server._served.get(urlsplit(self.path).path, 0)
                     server._served[urlsplit(self.path).path] = index + 1
                 reply = replies[min(index, len(replies) - 1)]
+                try:
+                    self._send(reply)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _send(self, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
                 body = reply.body.encode() if isinstance(reply.body, str) else reply.body

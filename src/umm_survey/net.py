@@ -96,13 +96,13 @@ def get(http: requests.Session, url: str, settings: HttpSettings, **kwargs) -> t
     except requests.exceptions.RetryError as error:
         raise NetworkError(f"{url} kept failing after {settings.retries} retries ({_reason(error)})") from None
     except requests.exceptions.RequestException as error:
-        if _timed_out(error):
+        if timed_out(error):
             raise NetworkError(f"{url} did not answer within {settings.timeout:g} s (tried {settings.retries + 1} times)") from None
         raise NetworkError(f"cannot reach {url}: {_reason(error)}") from None
     return response, body
 
 
-def _timed_out(error: Exception) -> bool:
+def timed_out(error: Exception) -> bool:
     cause = error.args[0] if error.args else None
     reason = cause.reason if isinstance(cause, MaxRetryError) else cause
     return isinstance(reason, (ReadTimeoutError, ConnectTimeoutError))
