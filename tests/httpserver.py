@@ -33,6 +33,7 @@ class ScriptedServer:
     def __init__(self) -> None:
         self.routes: dict[str, list[Reply]] = {}
         self.requests: list[tuple[str, str]] = []  # (method, path with query)
+        self.headers: list[dict[str, str]] = []  # request headers, in the order of `requests`
         self.in_flight = 0
         self.most_in_flight = 0
         self._served: dict[str, int] = {}
@@ -50,6 +51,7 @@ class ScriptedServer:
                     server.in_flight += 1
                     server.most_in_flight = max(server.most_in_flight, server.in_flight)
                     server.requests.append((self.command, self.path))
+                    server.headers.append(dict(self.headers.items()))
                     replies = server.routes.get(urlsplit(self.path).path) or [Reply(404, "not found")]
                     index = server._served.get(urlsplit(self.path).path, 0)
                     server._served[urlsplit(self.path).path] = index + 1

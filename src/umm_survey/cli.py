@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, check_links, export, fmt, import_, new, readme, rules, schema, serve, validate
+from .commands import build, check_links, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
 from .commands.common import INTERRUPTED, USAGE
 
-COMMANDS = (validate, build, serve, new, import_, fmt, check_links, export, readme, schema, rules)
+COMMANDS = (validate, build, serve, new, import_, fmt, check_links, enrich, export, readme, schema, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,7 +40,7 @@ EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
 
 
 def _public(entry: dict[str, Any]) -> dict[str, Any]:
-    hidden = {"source", "plain_name", "year_published", "venue_name"}
+    hidden = {"source", "plain_name", "year_published", "venue_name", "code_status"}
     public = {key: value for key, value in entry.items() if key not in hidden}
     public.update(public.pop("links"))
     for metric in public.get("metrics", []):

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import datetime as dt
+
 from .bib import latex_to_text
 from .catalogue import Catalogue
 from .checks.entry import LoadedEntry
+from .enrich import code_status, github_repo, load_metadata
 from .schema import Kind
 
 LINK_FIELDS = ("paper", "code", "demo", "project", "data")
 KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
 
 
-def resolve_catalogue(catalogue: Catalogue) -> list[dict[str, Any]]:
+def resolve_catalogue(catalogue: Catalogue, today: dt.date | None = None) -> list[dict[str, Any]]:
     entries = sorted(catalogue.entries, key=lambda entry: (KIND_ORDER[entry.kind], entry.id))
-    return [resolve_entry(entry, catalogue) for entry in entries]
+    github = load_metadata(catalogue.root)
+    today = today or dt.date.today()
+    return [resolve_entry(entry, catalogue, github, today) for entry in entries]
 
 
-def resolve_entry(entry: LoadedEntry, catalogue: Catalogue) -> dict[str, Any]:
+def resolve_entry(entry: LoadedEntry, catalogue: Catalogue, github: dict[str, dict[str, Any]], today: dt.date) -> dict[str, Any]:
     model = entry.model
     record = catalogue.bibliography.records.get(model.bibkey)
     data = model.model_dump(mode="json", exclude_none=True)
@@ -52,6 +57,7 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue) -> dict[str, Any]:
     for metric in resolved.get("metrics", []):
         bounds = (metric.get("min"), metric.get("max"))
         metric["range"] = "" if bounds == (None, None) else "–".join("" if bound is None else f"{bound:g}" for bound in bounds)
+    resolved["code_status"] = code_status(github.get(github_repo(model.code) or ""), today)
     split = catalogue.vocabulary.split_venue(model.venue)
     resolved["venue_name"] = split[0].name if split else model.venue
     resolved["year_published"] = split[1] if split else None

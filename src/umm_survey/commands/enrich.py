@@ -1,0 +1,88 @@
+"""`umm-survey enrich`: fetch GitHub facts for code links, and report preprints that have since been published.
+
+GitHub stars, last push, archived flag and licence go to
+catalogue/metadata/github.json (GITHUB_TOKEN optional, API at
+UMM_GITHUB_API_URL); the YAML entries are never touched. Entries still listed
+as arXiv whose arXiv record now has a journal reference or DOI are reported.
+Exit 0 when every look-up worked, 1 when some failed (what worked is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..arxiv import fetch_records
+from ..catalogue import load_catalogue
+from ..enrich import GitHub, RateLimited, github_repo, load_metadata, save_metadata
+from ..net import HttpSettings, NetworkError, session
+from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+
+ARXIV_BATCH = 50
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("enrich", help="GitHub stars and activity; preprints since published", description=__doc__)
+    add_catalogue_option(parser)
+    parser.add_argument("--no-github", dest="github", action="store_false", help="skip the GitHub look-ups")
+    parser.add_argument("--no-arxiv", dest="arxiv", action="store_false", help="skip the arXiv look-ups")
+    parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    parser.set_defaults(run=run)
+
+
+def enrich_github(catalogue, settings: HttpSettings) -> tuple[int, list[str]]:
+    repos = sorted({repo for entry in catalogue.entries if (repo := github_repo(entry.model.code))})
+    metadata, failures, fetched = load_metadata(catalogue.root), [], 0
+    client = GitHub(session(settings), settings)
+    try:
+        for repo in repos:
+            try:
+                metadata[repo] = client.repository(repo)
+                fetched += 1
+            except RateLimited:
+                raise
+            except NetworkError as error:
+                failures.append(str(error))
+    except RateLimited as error:
+        failures.append(f"{error}; stopped after {fetched} of {len(repos)} repositories")
+    finally:
+        if fetched:
+            save_metadata(catalogue.root, metadata)
+    return fetched, failures
+
+
+def published_preprints(catalogue, settings: HttpSettings) -> tuple[list[str], list[str]]:
+    preprints = {entry.model.arxiv: entry for entry in catalogue.entries if entry.model.venue == "arXiv" and entry.model.arxiv}
+    ids, lines, failures = sorted(preprints), [], []
+    http = session(settings)
+    for start in range(0, len(ids), ARXIV_BATCH):
+        try:
+            records = fetch_records(ids[start : start + ARXIV_BATCH], http, settings)
+        except NetworkError as error:
+            failures.append(f"arXiv: {error}")
+            continue
+        for arxiv_id, record in sorted(records.items()):
+            if record.journal_ref or record.doi:
+                details = "; ".join(part for part in (f"journal reference {record.journal_ref!r}" if record.journal_ref else "", f"DOI {record.doi}" if record.doi else "") if part)
+                lines.append(f"published? {preprints[arxiv_id].path}: arXiv {arxiv_id} now has {details}; update `venue` and the BibTeX record")
+    return lines, failures
+
+
+def run(args: argparse.Namespace) -> int:
+    if not catalogue_folder_exists(args.catalogue):
+        return USAGE
+    catalogue = load_catalogue(args.catalogue)
+    settings = HttpSettings(timeout=args.timeout)
+    failures: list[str] = []
+    if args.github:
+        fetched, github_failures = enrich_github(catalogue, settings)
+        failures += github_failures
+        print(f"GitHub: {fetched} repositories updated in catalogue/metadata/github.json", file=sys.stderr)
+    if args.arxiv:
+        lines, arxiv_failures = published_preprints(catalogue, settings)
+        failures += arxiv_failures
+        for line in lines:
+            print(line)
+    for failure in failures:
+        print(f"umm-survey: {failure}", file=sys.stderr)
+    return PROBLEMS if failures else OK
