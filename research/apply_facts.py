@@ -29,7 +29,9 @@ from umm_survey.importer.plan import plan_import  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
 from umm_survey.schema import ENTRY_ID, Kind  # noqa: E402
 
-VENUE_ALIASES = {"Workshops": "W", "NeurIPS 2023 Datasets and Benchmarks": "NeurIPS Datasets and Benchmarks 2023"}
+VENUE_ALIASES = {"NeurIPS 2023 Datasets and Benchmarks": "NeurIPS Datasets and Benchmarks 2023"}
+# venues settled by hand where the look-ups named the track (see research/fix-*.json notes)
+VENUE_BY_LINE = {222: "NeurIPS Datasets and Benchmarks 2025"}
 # model families and evaluation suites whose entries share a code repository
 SERIES = {
     "emu": "emu", "emu2": "emu", "emu3": "emu", "emu3-5": "emu",
@@ -61,7 +63,7 @@ def load_facts(research: Path) -> dict[int, dict]:
     for path in sorted(research.glob("chunk-*.json")):
         for row in json.loads(path.read_text()):
             facts[row["list_line"]] = row
-    for name, fields in (("fix-authors.json", ("authors", "authors_complete")), ("fix-venues.json", ("venue",))):
+    for name, fields in (("fix-authors.json", ("authors", "authors_complete", "venue")), ("fix-venues.json", ("venue",))):
         path = research / name
         if not path.exists():
             continue
@@ -123,7 +125,7 @@ def overlay(planned, row: dict, catalogue, taken_ids: set[str]) -> None:
     data["title"] = row.get("title") or data["title"]
     if row.get("date") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"]):
         data["date"] = row["date"]
-    data["venue"] = canonical_venue(row.get("venue"), catalogue.vocabulary, row)
+    data["venue"] = canonical_venue(VENUE_BY_LINE.get(row["list_line"], row.get("venue")), catalogue.vocabulary, row)
     data["arxiv"] = row.get("arxiv")
     for field in ("code", "demo", "project"):
         data[field] = normalise_url(row[field]) if row.get(field) else None
@@ -198,7 +200,8 @@ def corrections_markdown(rows: list[tuple[str, dict]]) -> str:
         "| entry | list line | field | the list says | correct | source |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    cell = lambda value: " ".join(str(value if value is not None else "–").split()).replace("|", "\\|")  # noqa: E731
+    proxied = re.compile(r"^https?://siteproxy[^/]*/(https?)/")
+    cell = lambda value: proxied.sub(r"\1://", " ".join(str(value if value is not None else "–").split())).replace("|", "\\|")  # noqa: E731
     for entry_path, row in rows:
         for fix in row.get("corrections", []):
             lines.append(f"| `{entry_path}` | {row['list_line']} | {cell(fix.get('field'))} | {cell(fix.get('list_says'))} | {cell(fix.get('correct'))} | {cell(fix.get('source'))} |")
