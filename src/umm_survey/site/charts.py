@@ -40,15 +40,16 @@ def marker(shape: str, x: float, y: float, colour: str, filled: bool, size: floa
     return f'<polygon points="{points}" {common}/>'
 
 
-def _legend(y: int) -> list[str]:
+def _legend(y: int, code_marker: bool) -> list[str]:
     parts = []
     for index, family in enumerate(FAMILIES):
         x = LEFT + index * 190
         parts.append(marker(FAMILY_SHAPES[family], x + 6, y, FAMILY_COLOURS[family], True))
         parts.append(f'<text x="{x + 16}" y="{y + 4}">{FAMILY_LABELS[family]}</text>')
-    x = LEFT + len(FAMILIES) * 190
-    parts.append(marker("circle", x + 6, y, "#444444", False))
-    parts.append(f'<text x="{x + 16}" y="{y + 4}">hollow: no public code</text>')
+    if code_marker:
+        x = LEFT + len(FAMILIES) * 190
+        parts.append(marker("circle", x + 6, y, "#444444", False))
+        parts.append(f'<text x="{x + 16}" y="{y + 4}">hollow: no public code</text>')
     return parts
 
 
@@ -70,7 +71,7 @@ def timeline_svg(models: list[dict[str, Any]], link_prefix: str = "entries/") ->
         '<title id="timeline-title">Timeline of unified multimodal models by release month</title>',
         f'<desc id="timeline-desc">{len(models)} models from {next(iter(by_month), "-")} to {next(reversed(by_month), "-")}, coloured and shaped by family; a hollow marker means no public code. The table below lists the same data.</desc>',
         f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
-        *_legend(20),
+        *_legend(20, code_marker=True),
     ]
     for column, (month, members) in enumerate(by_month.items()):
         x = LEFT + column * MONTH_WIDTH
@@ -108,7 +109,7 @@ def statistics_svg(models: list[dict[str, Any]]) -> Markup:
         '<title id="stats-title">Models per family per year</title>',
         '<desc id="stats-desc">Grouped bars: for each year, the number of models of each family. The table below lists the same numbers.</desc>',
         f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
-        *_legend(20),
+        *_legend(20, code_marker=False),
     ]
     for index, year in enumerate(years):
         x0 = LEFT + 60 + index * (len(FAMILIES) * bar + gap)
