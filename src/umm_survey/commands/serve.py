@@ -60,6 +60,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def serve(catalogue_root: Path, paths: BuildPaths, host: str, port: int, interval: float, stop: threading.Event, on_ready: Callable[[str], None], log: Callable[[str], None]) -> None:
+    watched = [catalogue_root, paths.templates, paths.config_file]
+    state = watched_state(watched)  # before the first build: a change made while it runs is still seen
     rebuild(catalogue_root, paths, log)
     paths.site_dir.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_Handler, directory=str(paths.site_dir.resolve()))
@@ -68,8 +70,6 @@ def serve(catalogue_root: Path, paths: BuildPaths, host: str, port: int, interva
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     on_ready(f"http://{host}:{server.server_address[1]}/")
-    watched = [catalogue_root, paths.templates, paths.config_file]
-    state = watched_state(watched)
     try:
         while not stop.wait(interval):
             current = watched_state(watched)
