@@ -47,6 +47,7 @@ SERIES = {
     "vargpt": "vargpt", "vargpt-v1-1": "vargpt",
     "illume": "illume", "illume-plus": "illume",
     "blip3-o": "blip3-o",
+    "t2i-compbench": "t2i-compbench", "t2i-compbench-plus-plus": "t2i-compbench",
 }
 # rows the list files under benchmarks whose facts describe only the dataset
 BENCHMARK_FIELDS = {
@@ -216,19 +217,38 @@ def main() -> int:
     args = parser.parse_args()
     facts = load_facts(ROOT / "research")
     catalogue = load_catalogue(args.catalogue)
-    plan = plan_import(parse_list(args.list.read_text()).papers, catalogue)
+    papers = parse_list(args.list.read_text()).papers
+    for paper in papers:  # correct each row first, then merge: the list copies arXiv ids between rows
+        row = facts.get(paper.line)
+        if row is not None:
+            paper.arxiv = row.get("arxiv")
+            paper.title = row.get("title") or paper.title
+    plan = plan_import(papers, catalogue)
+    for planned in plan.new:
+        if len(planned.lines) > 1:
+            print(f"merged: {planned.kind.folder}/{planned.id} from list lines {planned.lines}", file=sys.stderr)
     taken_ids = {entry.id for entry in catalogue.entries} | {planned.id for planned in plan.new}
     taken_keys = set(catalogue.bibliography.records)
     records, corrected = [], []
-    key_of_paper = {entry.model.arxiv or entry.model.title.lower(): entry.model.bibkey for entry in catalogue.entries}
-    release_of_paper = {entry.model.arxiv or entry.model.title.lower(): (entry.model.venue, entry.model.date.isoformat()) for entry in catalogue.entries}
+    key_of_paper = {(entry.model.arxiv, entry.model.title.lower()): entry.model.bibkey for entry in catalogue.entries}
+    release_of_paper = {(entry.model.arxiv, entry.model.title.lower()): (entry.model.venue, entry.model.date.isoformat()) for entry in catalogue.entries}
+    renamed = {}
     for planned in plan.new:
         row = facts.get(planned.lines[0])
         if row is None:
             print(f"no facts for line {planned.lines[0]} ({planned.id}); left as a draft", file=sys.stderr)
             continue
+        old_id = planned.id
         overlay(planned, row, catalogue, taken_ids)
-        paper = planned.data["arxiv"] or planned.data["title"].lower()
+        renamed[old_id] = planned.id
+    for planned in plan.new:
+        if planned.data.get("same_paper_as"):
+            planned.data["same_paper_as"] = [renamed.get(other, other) for other in planned.data["same_paper_as"]]
+    for planned in plan.new:
+        row = facts.get(planned.lines[0])
+        if row is None:
+            continue
+        paper = (planned.data["arxiv"], planned.data["title"].lower())
         if paper in release_of_paper:  # entries of one paper agree on where and when it appeared
             planned.data["venue"], planned.data["date"] = release_of_paper[paper]
         release_of_paper[paper] = (planned.data["venue"], planned.data["date"])

@@ -90,3 +90,19 @@ def test_import_writes_drafts_that_validation_holds_back(capsys, catalogue_dir: 
     code, _, err = run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir))
     assert code == 1
     assert err == "umm-survey: the catalogue has errors; fix them (umm-survey validate) before importing into it\n"
+
+
+def test_two_datasets_from_one_paper_stay_apart_and_say_so(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "two.md"
+    listing.write_text(
+        "#### Text-to-Image\n| Dataset | Samples | Paper | Venue | Date |\n| --- | --- | --- | --- | --- |\n"
+        "| [Big-5B](https://example.org/big) | 5B | [Big: A Corpus](https://arxiv.org/abs/2210.00001) | arXiv | 2022/10/01 |\n"
+        "| [Big-Aesthetics](https://example.org/aes) | 120M | [Big: A Corpus](https://arxiv.org/abs/2210.00001) | arXiv | 2022/10/01 |\n"
+        "| [Big-5B (subset)](https://example.org/big) | 5B | [Big: A Corpus](https://arxiv.org/abs/2210.00001) | arXiv | 2022/10/01 |\n"
+    )
+    assert run(capsys, "import", str(listing), "--catalogue", str(catalogue_dir))[0] == 0
+    big, aesthetics = (catalogue_dir / "datasets" / "big-5b.yaml").read_text(), (catalogue_dir / "datasets" / "big-aesthetics.yaml").read_text()
+    assert "same_paper_as: [big-aesthetics]" in big and "same_paper_as: [big-5b]" in aesthetics
+    assert "bibkey: big5b2022" in big and "bibkey: big5b2022" in aesthetics
+    assert not (catalogue_dir / "datasets" / "big-5b-subset.yaml").exists()
+    assert (catalogue_dir / "references.bib").read_text().count("@misc{big5b2022,") == 1

@@ -43,6 +43,11 @@ def paper_key(paper: ListedPaper) -> str:
     return paper.arxiv or normalise_title(paper.title)
 
 
+def name_key(paper: ListedPaper) -> str:
+    """Rows merge only when they name the same thing: `ShareGPT-4o-Image (Editing)` is `ShareGPT-4o-Image`."""
+    return " ".join(re.sub(r"\([^)]*\)", "", paper.name or paper.title).lower().split())
+
+
 def plan_import(papers: list[ListedPaper], catalogue: Catalogue) -> ImportPlan:
     plan = ImportPlan()
     merged: dict[tuple[Kind, str], PlannedEntry] = {}
@@ -58,15 +63,20 @@ def plan_import(papers: list[ListedPaper], catalogue: Catalogue) -> ImportPlan:
         if key in existing:
             _compare(plan, existing[key], paper, group, reported)
             continue
-        if key in merged:
-            planned = merged[key]
+        merge_key = (*key, name_key(paper))
+        if merge_key in merged:
+            planned = merged[merge_key]
             if group and group not in planned.data["groups"]:
                 planned.data["groups"].append(group)
             planned.lines.append(paper.line)
             continue
         planned = _new_entry(paper, kind, group, taken_ids, taken_keys, merged)
         planned.data["bibkey"] = known_bibkeys.get(key[1], planned.data["bibkey"])  # same paper as an entry of another kind
-        merged[key] = planned
+        for (other_kind, other_paper, _), other in merged.items():
+            if other_kind == kind and other_paper == key[1]:  # two things from one paper: say so on both
+                other.data.setdefault("same_paper_as", []).append(planned.id)
+                planned.data.setdefault("same_paper_as", []).append(other.id)
+        merged[merge_key] = planned
         plan.new.append(planned)
     return plan
 
@@ -99,7 +109,7 @@ def _new_entry(paper: ListedPaper, kind: Kind, group: str | None, taken_ids: set
     name = paper.name or paper.title.split(":")[0]
     year = paper.date[:4]
     entry_id = _unique(slug(name), taken_ids)
-    sibling = next((planned for (other_kind, other_key), planned in merged.items() if other_key == paper_key(paper) and other_kind != kind), None)
+    sibling = next((planned for (_, other_key, _), planned in merged.items() if other_key == paper_key(paper)), None)
     bibkey = sibling.data["bibkey"] if sibling else _unique(f"{slug(name).replace('-', '')}{year}", taken_keys)
     venue = paper.venue.strip()
     if not venue or venue.lower() in {"arxiv", "-"}:
