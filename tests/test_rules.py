@@ -180,3 +180,61 @@ def test_every_rule_has_a_test() -> None:
     untested = [rule for rule in RULES if rule not in source and rule != "UMM501"]
     assert "UMM501" in source
     assert untested == []
+
+
+RESULTS = """# yaml-language-server: $schema=../schema/results.schema.json
+model: alpha-model
+results:
+  - benchmark: beta-bench
+    metric: overall
+    value: 0.61
+    setting: {size: 7B}
+    source: {bibkey: doe2025alpha, table: Table 2, reported_by: own}
+  - benchmark: beta-bench
+    metric: overall
+    value: 0.55
+    setting: {size: 1B}
+    source: {bibkey: roe2023betabench, table: Table 5, reported_by: third-party}
+"""
+
+
+def _results(root: Path, text: str = RESULTS, name: str = "alpha-model.yaml") -> Path:
+    folder = root / "results"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text)
+    return path
+
+
+def test_valid_results_pass(catalogue_dir: Path) -> None:
+    _results(catalogue_dir)
+    assert problems_of(catalogue_dir) == []
+
+
+RESULT_CASES = [
+    ("UMM601", "model: alpha-model", "model: beta-bench", 2),
+    ("UMM602", "  - benchmark: beta-bench\n    metric: overall\n    value: 0.61", "  - benchmark: gamma-data\n    metric: overall\n    value: 0.61", 4),
+    ("UMM603", "metric: overall\n    value: 0.61", "metric: accuracy\n    value: 0.61", 5),
+    ("UMM604", "value: 0.61", "value: 61", 6),
+    ("UMM605", "bibkey: doe2025alpha", "bibkey: nobody2020", 8),
+    ("UMM606", "{size: 1B}", "{size: 7B}", 9),
+    ("UMM203", "value: 0.61", "value: high", 6),
+    ("UMM202", "    setting: {size: 7B}", "    settings: {size: 7B}", 7),
+]
+
+
+@pytest.mark.parametrize(("rule", "old", "new", "line"), RESULT_CASES, ids=[case[0] for case in RESULT_CASES])
+def test_results_rules(catalogue_dir: Path, rule: str, old: str, new: str, line: int) -> None:
+    assert old in RESULTS
+    _results(catalogue_dir, RESULTS.replace(old, new, 1))
+    assert (rule, "alpha-model.yaml", line) in found(catalogue_dir)
+
+
+def test_results_file_named_after_another_model(catalogue_dir: Path) -> None:
+    _results(catalogue_dir, name="beta.yaml")
+    assert ("UMM607", "beta.yaml", 2) in found(catalogue_dir)
+
+
+def test_third_party_source_counts_as_a_used_record(catalogue_dir: Path) -> None:
+    _results(catalogue_dir)
+    assert "UMM405" not in {problem.rule for problem in problems_of(catalogue_dir)}

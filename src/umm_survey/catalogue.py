@@ -14,6 +14,7 @@ from .bib import Bibliography, load_bibliography
 from .checks.bibliography import check_bibliography
 from .checks.cross import check_across_entries
 from .checks.entry import LoadedEntry, check_entry_file
+from .checks.results import LoadedResults, check_results, load_results_file
 from .problems import Problem, has_errors
 from .schema import Kind
 from .vocab import Vocabulary, load_vocabulary
@@ -27,6 +28,7 @@ class Catalogue:
     vocabulary: Vocabulary
     bibliography: Bibliography
     entries: list[LoadedEntry] = field(default_factory=list)
+    results: list[LoadedResults] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -64,7 +66,14 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
             named_bibkeys.add(bibkey)
         if entry is not None:
             catalogue.entries.append(entry)
+    for path in sorted((root / "results").glob("*.yaml")) if (root / "results").is_dir() else []:
+        results, result_problems = load_results_file(path, _display(path))
+        catalogue.problems.extend(result_problems)
+        if results is not None:
+            catalogue.results.append(results)
+            named_bibkeys.update(result.source.bibkey for result in results.model.results)
     catalogue.problems.extend(check_across_entries(catalogue.entries))
+    catalogue.problems.extend(check_results(catalogue.results, catalogue.entries, bibliography))
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue

@@ -73,6 +73,14 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM408", "bib-year-mismatch", E, "the record's year agrees with neither the date nor the venue"),
     Rule("UMM409", "bib-missing", E, "references.bib is missing or unreadable"),
     Rule("UMM410", "bib-todo", E, "a BibTeX field still holds a TODO placeholder"),
+    # 6xx: results (catalogue/results/<model>.yaml)
+    Rule("UMM601", "unknown-model", E, "a results file names a model that is not a model entry"),
+    Rule("UMM602", "unknown-benchmark", E, "a result names a benchmark that is not a benchmark entry"),
+    Rule("UMM603", "unknown-metric", E, "a result names a metric that its benchmark does not define"),
+    Rule("UMM604", "value-out-of-range", E, "a value outside the metric's range"),
+    Rule("UMM605", "unknown-source", E, "a result's source bibkey has no record in references.bib"),
+    Rule("UMM606", "repeated-result", W, "the same model, benchmark, metric and setting twice"),
+    Rule("UMM607", "results-file-name", E, "a results file whose name is not its model's id"),
     # 5xx: the taxonomy and vocabularies
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),
 )

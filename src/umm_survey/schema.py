@@ -143,3 +143,37 @@ SCHEMAS: dict[Kind, type[Entry]] = {
 }
 
 KindName = Literal["model", "dataset", "benchmark", "application"]
+
+
+class Setting(StrictModel):
+    """Conditions a number was measured under; two results differ only if their settings differ."""
+
+    size: str | None = Field(None, description="Model size as the paper names it, e.g. `7B`.")
+    resolution: int | None = Field(None, gt=0, description="Image resolution in pixels, e.g. 384.")
+    prompt_rewriting: bool | None = Field(None, description="True when prompts were rewritten by a language model (GenEval, DPG-Bench).")
+    split: str | None = Field(None, description="Benchmark split, e.g. `val` or `en-dev`.")
+    judge: str | None = Field(None, description="Judge model for model-graded benchmarks, e.g. `GPT-4.1`.")
+    note: str | None = Field(None, description="Anything else needed to read the number.")
+
+
+class ResultSource(StrictModel):
+    bibkey: Text = Field(description="The paper the number comes from (a key in references.bib).")
+    table: Text = Field(description="Where in that paper: `Table 3`, `Figure 1`.")
+    reported_by: Literal["own", "third-party"] = Field(description="`own`: the model's own paper; `third-party`: another paper.")
+
+
+class Result(StrictModel):
+    """One reported number."""
+
+    benchmark: EntryId = Field(description="Id of a benchmark entry.")
+    metric: EntryId = Field(description="Id of a metric that the benchmark defines.")
+    value: float = Field(description="The number as reported, on the metric's scale.")
+    setting: Setting = Field(default_factory=Setting, description="Model size, resolution, prompt rewriting and the like.")
+    source: ResultSource = Field(description="Where the number was reported.")
+
+
+class ResultsFile(StrictModel):
+    """All reported results of one model: catalogue/results/<model id>.yaml."""
+
+    model: EntryId = Field(description="Id of the model entry; the file is named after it.")
+    results: list[Result] = Field(min_length=1, description="The reported numbers.")

@@ -60,14 +60,15 @@ def check_entry_file(path: Path, display: str, kind: Kind, vocabulary: Vocabular
     try:
         model = SCHEMAS[kind].model_validate(loaded.data)
     except ValidationError as error:
-        problems.extend(_schema_problems(error, loaded, display, kind))
+        problems.extend(schema_problems(error, loaded, display, f"a {kind.value}", list(SCHEMAS[kind].model_fields)))
         return None, problems, bibkey
     entry = LoadedEntry(entry_id, kind, display, model, loaded)
     problems.extend(_field_problems(entry, vocabulary, today))
     return entry, problems, bibkey
 
 
-def _schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, kind: Kind) -> list[Problem]:
+def schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, label: str, known_fields: list[str]) -> list[Problem]:
+    """pydantic's errors as problems at the line of the field, with a rule id and words a contributor reads."""
     problems = []
     for item in error.errors(include_url=False):
         location: FieldPath = tuple(item["loc"])
@@ -75,10 +76,10 @@ def _schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, k
         field_name = ".".join(str(part) for part in location)
         if rule == "UMM201":
             line, column = loaded.position(location[:-1])
-            message = f"`{location[-1]}` is required for a {kind.value}"
+            message = f"`{location[-1]}` is required for {label}"
         elif rule == "UMM202":
             line, column = loaded.position(location, key=True)
-            message = _unknown_field_message(str(location[-1]), kind, location[:-1])
+            message = _unknown_field_message(str(location[-1]), label, known_fields if len(location) == 1 else [])
         else:
             line, column = loaded.position(location)
             message = f"`{field_name}`: {_friendly(item)}"
@@ -86,11 +87,10 @@ def _schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, k
     return problems
 
 
-def _unknown_field_message(name: str, kind: Kind, parent: FieldPath) -> str:
-    known = list(SCHEMAS[kind].model_fields) if not parent else []
+def _unknown_field_message(name: str, label: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean `{close[0]}`?" if close else ""
-    return f"`{name}` is not a field of a {kind.value}{hint}"
+    return f"`{name}` is not a field of {label}{hint}"
 
 
 def _friendly(item: dict) -> str:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..schema import SCHEMAS, Kind
+from ..schema import SCHEMAS, Kind, ResultsFile
 from .common import OK
 
 
@@ -20,11 +20,11 @@ def add_parser(subparsers) -> None:
 def json_schemas() -> dict[str, str]:
     """File name -> JSON text, one per kind of entry."""
     files = {}
-    for kind in Kind:
-        schema = SCHEMAS[kind].model_json_schema()
+    for name, model in [*((kind.value, SCHEMAS[kind]) for kind in Kind), ("results", ResultsFile)]:
+        schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = f"{kind.value}.schema.json"
-        files[f"{kind.value}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        schema["$id"] = f"{name}.schema.json"
+        files[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
