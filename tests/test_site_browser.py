@@ -94,15 +94,15 @@ def test_group_table_sorts_and_filters(page, site_url) -> None:
     assert "Janus-Pro" in visible()
     assert sorted(visible()) == sorted(row["name"] for row in everything if "janus" in row["text"])
     page.locator(".umm-filter-text").fill("")
-    page.locator(".umm-filter-code").check()
+    page.locator(".umm-filters input[data-key=code]").check()
     with_code = [row["name"] for row in everything if row["code"] == "yes"]
     assert 0 < len(with_code) < len(everything)
     assert sorted(visible()) == sorted(with_code)
-    page.locator(".umm-filter-code").uncheck()
-    page.locator(".umm-filter-year").select_option("2024")
+    page.locator(".umm-filters input[data-key=code]").uncheck()
+    page.locator(".umm-filters select[data-key=year]").select_option("2024")
     assert sorted(visible()) == sorted(row["name"] for row in everything if row["year"] == "2024")
-    page.locator(".umm-filter-year").select_option("")
-    page.locator(".umm-filter-venue").select_option("CVPR")
+    page.locator(".umm-filters select[data-key=year]").select_option("")
+    page.locator(".umm-filters select[data-key=venue]").select_option("CVPR")
     assert visible() and sorted(visible()) == sorted(row["name"] for row in everything if row["venue"] == "CVPR")
     assert page.locator(".umm-filter-count").inner_text() == f"{len(visible())} of {len(everything)} shown"
 

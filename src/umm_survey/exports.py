@@ -8,24 +8,30 @@ import json
 from typing import Any
 
 from .catalogue import Catalogue
-from .resolve import resolve_catalogue
+from .resolve import resolve_catalogue, resolve_results
 
 CSV_COLUMNS = (
     "id", "kind", "name", "title", "date", "venue", "groups", "family", "arxiv", "bibkey", "authors",
-    "paper", "code", "demo", "project", "data", "summary", "series", "inputs", "outputs", "size", "sample", "task", "metrics",
+    "paper", "code", "demo", "project", "data", "summary", "series", "inputs", "outputs", "size", "sample", "task", "metrics", "results",
 )
 
 
 def to_json(catalogue: Catalogue) -> str:
     entries = [_public(entry) for entry in resolve_catalogue(catalogue)]
-    return json.dumps({"entries": entries}, indent=2, ensure_ascii=False) + "\n"
+    results = [{key: value for key, value in result.items() if key not in {"setting_text", "size"}} for result in resolve_results(catalogue)]
+    return json.dumps({"entries": entries, "results": results}, indent=2, ensure_ascii=False) + "\n"
 
 
 def to_csv(catalogue: Catalogue) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    results_of: dict[str, list[str]] = {}
+    for result in resolve_results(catalogue):
+        reading = f"{result['benchmark']}/{result['metric']}={result['value']:g}"
+        results_of.setdefault(result["model"], []).append(reading + (f" [{result['setting_text']}]" if result["setting_text"] else ""))
     for entry in resolve_catalogue(catalogue):
+        entry = {**entry, "results": results_of.get(entry["id"], [])}
         writer.writerow({column: _cell(_csv_value(entry, column)) for column in CSV_COLUMNS})
     return buffer.getvalue()
 

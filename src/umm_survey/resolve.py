@@ -64,3 +64,46 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue, github: dict[str, di
     resolved["plain_name"] = latex_to_text(model.name) if "$" in model.name or "\\" in model.name else model.name
     return resolved
 
+
+
+def setting_text(setting: dict[str, Any]) -> str:
+    """A short reading of a result's setting: `7B, 384px, rewritten prompts, split val`."""
+    parts = []
+    if setting.get("size"):
+        parts.append(setting["size"])
+    if setting.get("resolution"):
+        parts.append(f"{setting['resolution']}px")
+    if setting.get("prompt_rewriting") is True:
+        parts.append("rewritten prompts")
+    for key in ("split", "judge", "note"):
+        if setting.get(key):
+            parts.append(f"{key} {setting[key]}" if key != "note" else setting[key])
+    return ", ".join(parts)
+
+
+def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """Every reported number with the names, family, metric direction and source resolved; sorted."""
+    entries = catalogue.by_id()
+    entry_of_bibkey = {}
+    for entry in sorted(catalogue.entries, key=lambda entry: entry.id):
+        entry_of_bibkey.setdefault(entry.model.bibkey, entry.id)
+    resolved = []
+    for results in catalogue.results:
+        model = entries.get(results.model.model)
+        if model is None:
+            continue
+        family = catalogue.vocabulary.family(model.model.groups[0])
+        for result in results.model.results:
+            benchmark = entries.get(result.benchmark)
+            metric = next((item for item in benchmark.model.metrics if item.id == result.metric), None) if benchmark else None
+            if metric is None:
+                continue
+            setting = result.setting.model_dump(exclude_none=True)
+            resolved.append({
+                "model": model.id, "model_name": model.model.name, "family": family.value if family else None,
+                "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
+                "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
+                "value": result.value, "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""),
+                "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey)},
+            })
+    return sorted(resolved, key=lambda item: (item["benchmark"], item["metric"], item["model"], item["setting_text"]))

@@ -40,26 +40,31 @@
     });
   }
 
+  // Filters are data-driven: <select data-key="K"> keeps rows whose data-K equals its value;
+  // <input type="checkbox" data-key="K"> keeps rows whose data-K is "yes"; the text box matches row text.
   function makeFilterable(controls, table) {
     var text = controls.querySelector(".umm-filter-text");
-    var year = controls.querySelector(".umm-filter-year");
-    var venue = controls.querySelector(".umm-filter-venue");
-    var code = controls.querySelector(".umm-filter-code");
+    var selects = Array.prototype.slice.call(controls.querySelectorAll("select[data-key]"));
+    var checks = Array.prototype.slice.call(controls.querySelectorAll("input[type=checkbox][data-key]"));
     var count = controls.querySelector(".umm-filter-count");
     function apply() {
-      var needle = text.value.trim().toLowerCase();
+      var needle = text ? text.value.trim().toLowerCase() : "";
       var shown = 0, rows = table.tBodies[0].rows;
       Array.prototype.forEach.call(rows, function (row) {
-        var visible = (!needle || row.textContent.toLowerCase().indexOf(needle) !== -1) &&
-          (!year.value || row.dataset.year === year.value) &&
-          (!venue.value || row.dataset.venue === venue.value) &&
-          (!code.checked || row.dataset.code === "yes");
+        var visible = !needle || row.textContent.toLowerCase().indexOf(needle) !== -1;
+        selects.forEach(function (select) {
+          if (select.value && row.dataset[select.dataset.key] !== select.value) { visible = false; }
+        });
+        checks.forEach(function (check) {
+          if (check.checked && row.dataset[check.dataset.key] !== "yes") { visible = false; }
+        });
         row.hidden = !visible;
         if (visible) { shown += 1; }
       });
-      count.textContent = shown + " of " + rows.length + " shown";
+      if (count) { count.textContent = shown + " of " + rows.length + " shown"; }
     }
-    [text, year, venue, code].forEach(function (control) {
+    [text].concat(selects, checks).forEach(function (control) {
+      if (!control) { return; }
       control.addEventListener("input", apply);
       control.addEventListener("change", apply);
     });

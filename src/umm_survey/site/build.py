@@ -16,7 +16,7 @@ from mkdocs.exceptions import MkDocsException
 from ..atomic import replace_directory
 from ..catalogue import Catalogue
 from ..exports import to_bibtex, to_csv, to_json
-from ..resolve import resolve_catalogue
+from ..resolve import resolve_catalogue, resolve_results
 from .render import SiteInput, navigation, render_site
 
 
@@ -33,7 +33,7 @@ class BuildPaths:
 
 def render_pages(catalogue: Catalogue, templates: Path) -> dict[str, str]:
     downloads = {"catalogue.json": to_json(catalogue), "catalogue.csv": to_csv(catalogue), "references.bib": to_bibtex(catalogue)}
-    return render_site(SiteInput(resolve_catalogue(catalogue), catalogue.vocabulary, downloads), templates)
+    return render_site(SiteInput(resolve_catalogue(catalogue), catalogue.vocabulary, downloads, resolve_results(catalogue)), templates)
 
 
 def write_pages(pages: dict[str, str], docs: Path, templates: Path) -> None:
@@ -60,7 +60,8 @@ def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
     with tempfile.TemporaryDirectory(prefix=".umm-build-", dir=paths.site_dir.parent) as work:
         docs, output = Path(work) / "docs", Path(work) / "site"
         write_pages(pages, docs, paths.templates)
-        _run_mkdocs(paths.config_file, docs, output, navigation(catalogue.vocabulary))
+        boards = sorted(relative.removeprefix("leaderboards/").removesuffix(".md") for relative in pages if relative.startswith("leaderboards/") and not relative.endswith("index.md"))
+        _run_mkdocs(paths.config_file, docs, output, navigation(catalogue.vocabulary, boards))
         replace_directory(output, paths.site_dir)
     return sum(relative.endswith(".md") for relative in pages)
 

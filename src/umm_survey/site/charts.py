@@ -124,3 +124,37 @@ def statistics_svg(models: list[dict[str, Any]]) -> Markup:
     parts.append(f'<line x1="{LEFT + 50}" y1="{base}" x2="{width - LEFT}" y2="{base}" class="umm-grid"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float], link_prefix: str = "../entries/") -> Markup:
+    """Understanding against generation: one labelled marker per model (and size), coloured and shaped by family."""
+    width, height, left, top, plot_w, plot_h = 900, 620, 70, 60, 780, 480
+    x0, x1 = x_range
+    y0, y1 = y_range
+    place_x = lambda value: left + (value - x0) / (x1 - x0) * plot_w  # noqa: E731
+    place_y = lambda value: top + plot_h - (value - y0) / (y1 - y0) * plot_h  # noqa: E731
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="umm-chart" role="img" aria-labelledby="scatter-title scatter-desc" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f'<title id="scatter-title">{escape(y_label)} against {escape(x_label)}</title>',
+        f'<desc id="scatter-desc">{len(points)} models placed by their reported {escape(x_label)} (across) and {escape(y_label)} (up), coloured and shaped by family. The table below lists the same numbers.</desc>',
+        f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
+        *_legend(20, code_marker=False),
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" class="umm-grid"/>',
+    ]
+    for step in range(6):
+        x_value, y_value = x0 + (x1 - x0) * step / 5, y0 + (y1 - y0) * step / 5
+        parts.append(f'<line x1="{place_x(x_value):.1f}" y1="{top}" x2="{place_x(x_value):.1f}" y2="{top + plot_h}" class="umm-grid" stroke-dasharray="2 4"/>')
+        parts.append(f'<text x="{place_x(x_value):.1f}" y="{top + plot_h + 16}" text-anchor="middle">{x_value:g}</text>')
+        parts.append(f'<line x1="{left}" y1="{place_y(y_value):.1f}" x2="{left + plot_w}" y2="{place_y(y_value):.1f}" class="umm-grid" stroke-dasharray="2 4"/>')
+        parts.append(f'<text x="{left - 8}" y="{place_y(y_value) + 4:.1f}" text-anchor="end">{y_value:g}</text>')
+    parts.append(f'<text x="{left + plot_w / 2}" y="{height - 12}" text-anchor="middle" class="umm-axis">{escape(x_label)}</text>')
+    parts.append(f'<text x="16" y="{top + plot_h / 2}" text-anchor="middle" class="umm-axis" transform="rotate(-90 16 {top + plot_h / 2})">{escape(y_label)}</text>')
+    for point in points:
+        x, y = place_x(point["x"]), place_y(point["y"])
+        family = point["family"]
+        label = escape(plain_text(point["label"]))
+        parts.append(f'<a href="{escape(link_prefix + point["model"])}.html"><title>{label}: {point["x"]:g}, {point["y"]:g}</title>')
+        parts.append(marker(FAMILY_SHAPES[family], x, y, FAMILY_COLOURS[family], True))
+        parts.append(f'<text x="{x + 8:.1f}" y="{y - 6:.1f}">{label}</text></a>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

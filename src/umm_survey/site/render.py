@@ -7,7 +7,7 @@ All sorting, grouping and cross-referencing happens here; the templates in
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ..links import repository_root
 from ..schema import Kind
 from ..vocab import Vocabulary
-from .charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, FAMILY_SHAPES, counts_by_year, marker, months_of, statistics_svg, timeline_svg
+from .charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, FAMILY_SHAPES, counts_by_year, marker, months_of, scatter_svg, statistics_svg, timeline_svg
+from .leaderboards import leaderboard, results_by, scatter_points
 from .text import markdown_cell, name_html, page_title, plain_text
 
 KIND_TITLES = {Kind.MODEL: "Models", Kind.DATASET: "Datasets", Kind.BENCHMARK: "Benchmarks", Kind.APPLICATION: "Applications"}
@@ -28,6 +29,7 @@ class SiteInput:
     entries: list[dict[str, Any]]
     vocabulary: Vocabulary
     downloads: dict[str, str]  # file name -> contents (catalogue.json, catalogue.csv, references.bib)
+    results: list[dict[str, Any]] = field(default_factory=list)
 
 
 def template_environment(templates: Path) -> Environment:
@@ -53,8 +55,9 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
         context = _group_context(site, group.id, groups)
         pages[f"groups/{group.id}.md"] = environment.get_template("group.md.j2").render(**context)
     related = _related_index(site.entries)
+    results_of_model = results_by(site.results, "model")
     for entry in site.entries:
-        context = {"entry": entry, "group_paths": _group_paths(site.vocabulary, entry), "related": related(entry), "depth": "../"}
+        context = {"entry": entry, "group_paths": _group_paths(site.vocabulary, entry), "related": related(entry), "results": results_of_model.get(entry["id"], []), "depth": "../"}
         pages[f"entries/{entry['id']}.md"] = environment.get_template(f"{entry['kind']}.md.j2").render(**context)
     models = [entry for entry in site.entries if entry["kind"] == Kind.MODEL.value]
     pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models), months=months_of(models))
@@ -62,6 +65,7 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
     pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
         svg=statistics_svg(models), years=years, per_year=per_year, families=FAMILIES, kind_counts=_kind_counts(site.entries)
     )
+    pages.update(_leaderboard_pages(site, environment))
     pages["downloads.md"] = environment.get_template("downloads.md.j2").render(downloads=sorted(site.downloads), count=len(site.entries))
     pages["contribute.md"] = environment.get_template("contribute.md.j2").render(vocabulary=site.vocabulary, groups=_ordered_groups(site.vocabulary))
     for name, text in site.downloads.items():
@@ -70,8 +74,24 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
     return pages
 
 
-def navigation(vocabulary: Vocabulary) -> list[Any]:
-    """The mkdocs nav: overview pages and group pages only, never the entry pages (see docs/architecture.md)."""
+def _boards(site: SiteInput) -> list[dict[str, Any]]:
+    benchmarks = {entry["id"]: entry for entry in site.entries if entry["kind"] == Kind.BENCHMARK.value}
+    grouped = results_by(site.results, "benchmark")
+    return [leaderboard(benchmarks[benchmark_id], grouped[benchmark_id]) for benchmark_id in sorted(grouped) if benchmark_id in benchmarks]
+
+
+def _leaderboard_pages(site: SiteInput, environment: Environment) -> dict[str, str]:
+    boards = _boards(site)
+    points = scatter_points(site.results)
+    scatter = scatter_svg(points, "MMMU accuracy (%)", "GenEval overall", (20, 70), (0, 1)) if points else ""
+    pages = {"leaderboards/index.md": environment.get_template("leaderboards.md.j2").render(boards=boards, points=points, scatter=scatter)}
+    for board in boards:
+        pages[f"leaderboards/{board['benchmark']['id']}.md"] = environment.get_template("leaderboard.md.j2").render(board=board)
+    return pages
+
+
+def navigation(vocabulary: Vocabulary, leaderboards: list[str] | None = None) -> list[Any]:
+    """The mkdocs nav: overview, group and leaderboard pages, never the entry pages (see docs/architecture.md)."""
     nav: list[Any] = [{"Home": "index.md"}]
     for kind in Kind:
         sections = [_nav_item(vocabulary, group.id) for group in vocabulary.children(None) if group.kind == kind]
@@ -79,6 +99,7 @@ def navigation(vocabulary: Vocabulary) -> list[Any]:
             nav.append({KIND_TITLES[kind]: next(iter(sections[0].values()))})
         elif sections:
             nav.append({KIND_TITLES[kind]: sections})
+    nav.append({"Leaderboards": ["leaderboards/index.md", *(f"leaderboards/{name}.md" for name in leaderboards or [])]})
     nav += [{"Timeline": "timeline.md"}, {"Statistics": "statistics.md"}, {"Downloads": "downloads.md"}, {"Contribute": "contribute.md"}]
     return nav
 

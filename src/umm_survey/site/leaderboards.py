@@ -1,0 +1,73 @@
+"""Leaderboards: results grouped per benchmark into rows (model and setting) and metric columns.
+
+Pure functions over resolved results; the templates only lay the rows out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+SCATTER_X = ("mmmu", "accuracy")
+SCATTER_Y = ("geneval", "overall")
+
+
+def results_by(results: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for result in results:
+        grouped[result[key]].append(result)
+    return dict(grouped)
+
+
+def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Columns: the benchmark's metrics that have numbers; rows: one per model and setting, best first."""
+    used = {result["metric"] for result in results}
+    metrics = [metric for metric in benchmark["metrics"] if metric["id"] in used]
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for result in results:
+        row = rows.setdefault((result["model"], result["setting_text"]), {
+            "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
+            "size": result["size"], "setting_text": result["setting_text"], "cells": {},
+        })
+        row["cells"][result["metric"]] = {"value": result["value"], "source": result["source"]}
+    lead = metrics[0] if metrics else None
+
+    def rank(row: dict[str, Any]) -> tuple:
+        cell = row["cells"].get(lead["id"]) if lead else None
+        if cell is None:
+            return (1, 0.0, row["model_name"].lower())
+        return (0, -cell["value"] if lead["higher_is_better"] else cell["value"], row["model_name"].lower())
+
+    ordered = sorted(rows.values(), key=rank)
+    return {
+        "benchmark": benchmark,
+        "metrics": metrics,
+        "rows": ordered,
+        "families": sorted({row["family"] for row in ordered if row["family"]}),
+        "sizes": sorted({row["size"] for row in ordered if row["size"]}, key=_size_order),
+    }
+
+
+def _size_order(size: str) -> tuple[float, str]:
+    digits = "".join(character for character in size if character.isdigit() or character == ".")
+    try:
+        number = float(digits)
+    except ValueError:
+        return (float("inf"), size)
+    return (number * (1000 if size.upper().endswith("B") else 1), size)
+
+
+def scatter_points(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Models with both MMMU accuracy and GenEval overall, paired within one model size when sizes are given."""
+    readings: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+    for result in results:
+        pair = (result["benchmark"], result["metric"])
+        if pair in (SCATTER_X, SCATTER_Y) and not result["setting"].get("prompt_rewriting"):
+            readings[(result["model"], result["size"])].setdefault(pair, result)
+    points = []
+    for (model, size), pairs in sorted(readings.items()):
+        if SCATTER_X in pairs and SCATTER_Y in pairs:
+            x, y = pairs[SCATTER_X], pairs[SCATTER_Y]
+            label = f"{x['model_name']} {size}".strip()
+            points.append({"model": model, "label": label, "family": x["family"] or "autoregressive", "x": x["value"], "y": y["value"]})
+    return points

@@ -1,0 +1,80 @@
+"""Results on the site and in exports: leaderboards with sources, model pages, the scatter chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from sitehelpers import browser, serve_folder
+from test_rules import RESULTS, _results
+from umm_survey.cli import main
+from umm_survey.site.leaderboards import scatter_points
+
+
+def build(catalogue: Path, site: Path) -> int:
+    return main(["build", "--catalogue", str(catalogue), "--site-dir", str(site), "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")])
+
+
+def test_results_are_exported(capsys, catalogue_dir: Path) -> None:
+    _results(catalogue_dir)
+    assert main(["export", "--catalogue", str(catalogue_dir), "--format", "json"]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert [(item["model"], item["benchmark"], item["metric"], item["value"], item["setting"]) for item in results] == [
+        ("alpha-model", "beta-bench", "overall", 0.55, {"size": "1B"}),
+        ("alpha-model", "beta-bench", "overall", 0.61, {"size": "7B"}),
+    ]
+    assert results[0]["source"] == {"bibkey": "roe2023betabench", "table": "Table 5", "reported_by": "third-party", "entry": "beta-bench"}
+    assert main(["export", "--catalogue", str(catalogue_dir), "--format", "csv"]) == 0
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows["alpha-model"]["results"] == "beta-bench/overall=0.55 [1B]; beta-bench/overall=0.61 [7B]"
+
+
+def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None:
+    _results(catalogue_dir)
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    board = (site / "leaderboards" / "beta-bench.html").read_text()
+    body = board[board.index("<tbody>"):]
+    first, second = body.index("<td>7B</td>"), body.index("<td>1B</td>")
+    assert first < second  # best first
+    assert '<a href="../entries/alpha-model.html">Table 2</a>' in board
+    assert '<a href="../entries/beta-bench.html">Table 5</a>*' in board  # third-party marked
+    page = (site / "entries" / "alpha-model.html").read_text()
+    assert 'id="results"' in page and "roe2023betabench</a>, Table 5 (third party)" in page
+    assert "Leaderboards" in (site / "index.html").read_text()
+
+
+def test_scatter_pairs_numbers_of_one_size_without_rewriting() -> None:
+    def result(benchmark, metric, value, size, rewriting=None):
+        setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {})
+        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "size": size, "setting": setting}
+
+    points = scatter_points([
+        result("mmmu", "accuracy", 40.0, "7B"), result("geneval", "overall", 0.8, "7B"),
+        result("geneval", "overall", 0.9, "7B", rewriting=True), result("mmmu", "accuracy", 30.0, "1B"),
+    ])
+    assert points == [{"model": "m", "label": "M 7B", "family": "hybrid", "x": 40.0, "y": 0.8}]
+
+
+@pytest.mark.browser
+def test_leaderboard_filters_by_family_and_size_in_the_browser(catalogue_dir: Path, tmp_path: Path) -> None:
+    _results(catalogue_dir)
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    with serve_folder(site) as url, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(url + "leaderboards/beta-bench.html")
+        rows = page.locator("table.umm-leaderboard tbody tr:not([hidden])")
+        assert rows.count() == 2
+        page.locator(".umm-filters select[data-key=size]").select_option("1B")
+        assert rows.count() == 1 and "0.55" in rows.first.inner_text()
+        page.locator(".umm-filters select[data-key=size]").select_option("")
+        page.locator(".umm-filters select[data-key=family]").select_option("autoregressive")
+        assert rows.count() == 2
+        page.locator("th button.umm-sort", has_text="Overall").click()
+        assert [row.split("\t")[3].split()[0] for row in rows.all_inner_texts()] == ["0.55", "0.61"]
