@@ -110,3 +110,22 @@ def test_an_interrupted_write_leaves_the_previous_file(capsys, catalogue_dir: Pa
 @pytest.mark.parametrize("path", ["nowhere.yaml"])
 def test_missing_path_is_a_usage_error(capsys, tmp_path: Path, path: str) -> None:
     assert run(capsys, "fmt", str(tmp_path / path))[0] == 2
+
+
+def test_results_files_are_formatted_too(capsys, catalogue_dir: Path) -> None:
+    results = catalogue_dir / "results"
+    results.mkdir()
+    path = results / "alpha-model.yaml"
+    path.write_text(
+        "results:\n  - source: {reported_by: own, table: Table 2, bibkey: doe2025alpha}  # from the paper\n"
+        "    value: 0.61\n    metric: overall\n    benchmark: beta-bench\nmodel: alpha-model\n"
+    )
+    assert run(capsys, "fmt", str(catalogue_dir))[0] == 0
+    text = path.read_text()
+    assert text.startswith(
+        "# yaml-language-server: $schema=../schema/results.schema.json\n"
+        "model: alpha-model\nresults:\n  - benchmark: beta-bench\n    metric: overall\n    value: 0.61\n    source:"
+    )
+    assert text.endswith("# from the paper\n      bibkey: doe2025alpha\n      table: Table 2\n      reported_by: own\n")
+    assert problems_of(catalogue_dir) == []
+    assert run(capsys, "fmt", "--check", str(catalogue_dir))[0] == 0

@@ -91,3 +91,28 @@ def format_bibliography(text: str) -> str:
     records.sort(key=lambda record: record.key.lower())
     formatted = [format_record(record.key, record.entry_type, {field.key: field.value for field in record.fields}) for record in records]
     return "\n".join([*(item + "\n" for item in head), *formatted]).replace("\n\n\n", "\n\n")
+
+
+RESULT_ORDER = ("benchmark", "metric", "value", "setting", "source")
+SETTING_ORDER = ("size", "resolution", "prompt_rewriting", "split", "judge", "note")
+SOURCE_ORDER = ("bibkey", "table", "reported_by")
+
+
+def format_results(text: str) -> str:
+    """A results file in canonical form: `model`, then each result's keys in one order; comments kept."""
+    writer = yaml_writer()
+    try:
+        document = writer.load(MODELINE.sub("", text, count=1))
+    except YAMLError as error:
+        raise FormatError(f"not valid YAML ({str(error).splitlines()[0]})") from None
+    if not isinstance(document, CommentedMap) or not isinstance(document.get("results"), list):
+        raise FormatError("not a results file (`model` and a list of `results`)")
+    for index, result in enumerate(document["results"]):
+        if isinstance(result, CommentedMap):
+            for key, order in (("setting", SETTING_ORDER), ("source", SOURCE_ORDER)):
+                if isinstance(result.get(key), CommentedMap):
+                    result[key] = _reordered(result[key], order)
+            document["results"][index] = _reordered(result, RESULT_ORDER)
+    buffer = io.StringIO()
+    writer.dump(_reordered(document, ("model", "results")), buffer)
+    return "# yaml-language-server: $schema=../schema/results.schema.json\n" + buffer.getvalue().lstrip("\n")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..formatting import FormatError, format_bibliography, format_entry
+from ..formatting import FormatError, format_bibliography, format_entry, format_results
 from ..schema import Kind
 from .common import OK, PROBLEMS, USAGE, add_catalogue_option
 
@@ -32,8 +32,9 @@ def targets(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(path.glob("*s/*.yaml")))
-            found.extend(sorted(path.glob("*.yaml")) if path.name in KIND_BY_FOLDER else [])
+            for folder in (*KIND_BY_FOLDER, "results"):
+                found.extend(sorted((path / folder).glob("*.yaml")))
+            found.extend(sorted(path.glob("*.yaml")) if path.name in (*KIND_BY_FOLDER, "results") else [])
             if (path / "references.bib").is_file():
                 found.append(path / "references.bib")
         else:
@@ -44,9 +45,11 @@ def targets(paths: list[Path]) -> list[Path]:
 def formatted(path: Path, text: str) -> str:
     if path.name.endswith(".bib"):
         return format_bibliography(text)
+    if path.parent.name == "results":
+        return format_results(text)
     kind = KIND_BY_FOLDER.get(path.parent.name)
     if kind is None:
-        raise FormatError(f"not in a models/, datasets/, benchmarks/ or applications/ folder")
+        raise FormatError("not in a models/, datasets/, benchmarks/, applications/ or results/ folder")
     return format_entry(text, kind)
 
 
