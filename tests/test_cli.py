@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 from pathlib import Path
@@ -163,3 +164,11 @@ def test_schema_command_writes_files(capsys, tmp_path: Path) -> None:
 @pytest.mark.parametrize("argv", [["--version"], ["validate", "--help"]])
 def test_help_and_version_exit_0(capsys, argv: list[str]) -> None:
     assert run(capsys, *argv)[0] == 0
+
+
+def test_real_bibliography_keys_share_one_style() -> None:
+    from umm_survey.bib import load_bibliography
+
+    records = load_bibliography(ROOT / "catalogue" / "references.bib", "references.bib").records
+    odd = [key for key in records if not re.fullmatch(r"[a-z]+\d{4}[a-z0-9]+", key)]
+    assert len(records) > 200 and odd == []

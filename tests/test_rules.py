@@ -50,6 +50,8 @@ REPLACEMENTS = [
     ("UMM304", ALPHA, "date: 2024-03-05", "date: 2024-01-31", "alpha-model.yaml", 8),
     ("UMM305", ALPHA, "date: 2024-03-05", "date: 2025-01-05", "alpha-model.yaml", 4),
     ("UMM401", BIB, "  year = {2022},\n", "  year = {2022,\n", "references.bib", 17),
+    ("UMM411", BIB, "booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}", "booktitle = {European Conference on Computer Vision}", "alpha-model.yaml", 5),
+    ("UMM411", ALPHA, "venue: CVPR 2025", "venue: arXiv", "alpha-model.yaml", 5),
     ("UMM410", BIB, "author = {Lee, Ann}", "author = {TODO}", "references.bib", 12),
     ("UMM213", ALPHA, "groups: [ar-semantic]", "groups: [TODO]", "alpha-model.yaml", 6),
     ("UMM403", BIB, "  booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition},\n", "", "references.bib", 1),

@@ -73,6 +73,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM408", "bib-year-mismatch", E, "the record's year agrees with neither the date nor the venue"),
     Rule("UMM409", "bib-missing", E, "references.bib is missing or unreadable"),
     Rule("UMM410", "bib-todo", E, "a BibTeX field still holds a TODO placeholder"),
+    Rule("UMM411", "bib-venue-mismatch", E, "the record's type, booktitle or journal disagrees with the entry's venue"),
     # 6xx: results (catalogue/results/<model>.yaml)
     Rule("UMM601", "unknown-model", E, "a results file names a model that is not a model entry"),
     Rule("UMM602", "unknown-benchmark", E, "a result names a benchmark that is not a benchmark entry"),
