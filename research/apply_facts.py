@@ -25,6 +25,7 @@ from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.catalogue import load_catalogue  # noqa: E402
 from umm_survey.entryfile import bib_authors, dump_entry, format_record, protect_title  # noqa: E402
 from umm_survey.importer.parse import parse_list  # noqa: E402
+from umm_survey.importer.write import venue_fields  # noqa: E402
 from umm_survey.importer.plan import plan_import  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
 from umm_survey.schema import ENTRY_ID, Kind  # noqa: E402
@@ -172,15 +173,8 @@ def bib_record(key: str, data: dict, row: dict, catalogue) -> str:
     author = bib_authors(authors) if authors else "others"
     if authors and not row.get("authors_complete"):
         author += " and others"
-    fields = {"author": author, "title": protect_title(data["title"]), "year": data["date"][:4]}
-    entry_type = "misc"
-    venue = catalogue.vocabulary.split_venue(data["venue"])
-    if venue and venue[0].type == "online":
-        fields["howpublished"] = venue[0].full
-    elif venue:
-        fields["year"] = str(venue[1])
-        entry_type = "article" if venue[0].type == "journal" else "inproceedings"
-        fields["journal" if entry_type == "article" else "booktitle"] = venue[0].full
+    entry_type, venue = venue_fields(data["venue"], data["date"], catalogue.vocabulary)
+    fields = {"author": author, "title": protect_title(data["title"]), **venue}
     if data.get("arxiv"):
         fields.update(eprint=data["arxiv"], archiveprefix="arXiv", primaryclass=row.get("primary_class") or "cs.CV")
     else:

@@ -172,3 +172,9 @@ def test_real_bibliography_keys_share_one_style() -> None:
     records = load_bibliography(ROOT / "catalogue" / "references.bib", "references.bib").records
     odd = [key for key in records if not re.fullmatch(r"[a-z]+\d{4}[a-z0-9]+", key)]
     assert len(records) > 200 and odd == []
+
+
+def test_docs_rules_table_is_current() -> None:
+    from umm_survey.commands.rules import rules_markdown
+
+    assert rules_markdown() in (ROOT / "docs" / "rules.md").read_text(), "run: umm-survey rules --markdown (docs/rules.md is stale)"

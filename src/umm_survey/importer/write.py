@@ -10,17 +10,22 @@ from ..entryfile import dump_entry, format_record, protect_title
 from .plan import TODO, ImportPlan, PlannedEntry
 
 
+def venue_fields(venue_text: str, date: str, vocabulary) -> tuple[str, dict[str, str]]:
+    """The record type and the year/booktitle/journal/howpublished fields that agree with a venue (see UMM411)."""
+    fields = {"year": date[:4]}
+    venue = vocabulary.split_venue(venue_text)
+    if venue is None:
+        return "misc", fields
+    if venue[0].type == "online":
+        return "misc", {**fields, "howpublished": venue[0].full}
+    entry_type = "article" if venue[0].type == "journal" else "inproceedings"
+    return entry_type, {"year": str(venue[1]), ("journal" if entry_type == "article" else "booktitle"): venue[0].full}
+
+
 def bib_record(planned: PlannedEntry, catalogue: Catalogue) -> str:
     data = planned.data
-    fields = {"author": TODO, "title": protect_title(data["title"]), "year": data["date"][:4]}
-    entry_type = "misc"
-    venue = catalogue.vocabulary.split_venue(data["venue"])
-    if venue and venue[0].type == "online":
-        fields["howpublished"] = venue[0].full
-    elif venue:
-        fields["year"] = str(venue[1])
-        entry_type = "article" if venue[0].type == "journal" else "inproceedings"
-        fields["journal" if entry_type == "article" else "booktitle"] = venue[0].full
+    entry_type, venue = venue_fields(data["venue"], data["date"], catalogue.vocabulary)
+    fields = {"author": TODO, "title": protect_title(data["title"]), **venue}
     if data.get("arxiv"):
         fields.update(eprint=data["arxiv"], archiveprefix="arXiv", primaryclass="cs.CV")
     elif data.get("paper") or data.get("data"):
