@@ -106,3 +106,14 @@ def test_two_datasets_from_one_paper_stay_apart_and_say_so(capsys, catalogue_dir
     assert "bibkey: big5b2022" in big and "bibkey: big5b2022" in aesthetics
     assert not (catalogue_dir / "datasets" / "big-5b-subset.yaml").exists()
     assert (catalogue_dir / "references.bib").read_text().count("@misc{big5b2022,") == 1
+
+
+def test_a_star_badge_of_another_project_is_reported(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "badge.md"
+    listing.write_text(
+        "##### b-2: Semantic Encoding\n| Name | Title | Venue | Date | Code | Demo |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| Pi | [Pi: A Model](https://arxiv.org/abs/2506.10395) ![GitHub Repo stars](https://img.shields.io/github/stars/other/project?style=social) | arXiv | 2025/06/10 | [Github](https://github.com/example/pi) | - |\n"
+    )
+    code, out, _ = run(capsys, "import", str(listing), "--catalogue", str(catalogue_dir), "--dry-run")
+    assert code == 0
+    assert out.splitlines()[0] == f"would add models/pi.yaml ({listing}:4) [the star badge shows other/project but the code link is https://github.com/example/pi]"

@@ -142,8 +142,6 @@ SCHEMAS: dict[Kind, type[Entry]] = {
     Kind.APPLICATION: Application,
 }
 
-KindName = Literal["model", "dataset", "benchmark", "application"]
-
 
 class Setting(StrictModel):
     """Conditions a number was measured under; two results differ only if their settings differ."""

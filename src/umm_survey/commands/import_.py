@@ -35,6 +35,7 @@ def report(plan: ImportPlan, skipped: list[tuple[int, str]], source: str, dry_ru
             notes.append("needs a group: no section heading maps to one")
         if planned.month_only_date:
             notes.append("the list gives only a month: check the date")
+        notes.extend(planned.warnings)
         suffix = f" [{'; '.join(notes)}]" if notes else ""
         lines.append(f"{verb} {planned.kind.folder}/{planned.id}.yaml ({source}:{','.join(map(str, planned.lines))}){suffix}")
     for path, list_lines in plan.existing:

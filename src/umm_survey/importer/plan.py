@@ -9,6 +9,7 @@ from typing import Any
 
 from ..bib import normalise_title
 from ..catalogue import Catalogue, entry_files
+from ..links import repository_root
 from ..schema import Kind
 from .groups import group_for
 from .parse import ListedPaper
@@ -24,6 +25,7 @@ class PlannedEntry:
     lines: list[int]
     needs_group: bool = False
     month_only_date: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -129,4 +131,7 @@ def _new_entry(paper: ListedPaper, kind: Kind, group: str | None, taken_ids: set
         data.update(size=paper.size or 1, sample=f"{TODO}: what one sample is", data=paper.data)
     elif kind is Kind.BENCHMARK:
         data.update(task=f"{TODO}: what the benchmark tests", metrics=[{"id": "todo", "name": TODO, "higher_is_better": True}])
-    return PlannedEntry(entry_id, kind, data, [paper.line], needs_group=group is None, month_only_date=len(paper.date) != 10)
+    warnings = []
+    if paper.star_repo and paper.code and repository_root(paper.code) != f"https://github.com/{paper.star_repo}".lower():
+        warnings.append(f"the star badge shows {paper.star_repo} but the code link is {paper.code}")
+    return PlannedEntry(entry_id, kind, data, [paper.line], needs_group=group is None, month_only_date=len(paper.date) != 10, warnings=warnings)

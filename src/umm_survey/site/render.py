@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ..links import repository_root
 from ..schema import Kind
 from ..vocab import Vocabulary
-from .charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, FAMILY_SHAPES, counts_by_year, marker, months_of, scatter_svg, statistics_svg, timeline_svg
+from .charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, counts_by_year, months_of, scatter_svg, statistics_svg, timeline_svg
 from .leaderboards import leaderboard, results_by, scatter_points
 from .text import markdown_cell, name_html, page_title, plain_text
 
@@ -70,7 +70,6 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
     pages["contribute.md"] = environment.get_template("contribute.md.j2").render(vocabulary=site.vocabulary, groups=_ordered_groups(site.vocabulary))
     for name, text in site.downloads.items():
         pages[f"downloads/{name}"] = text
-    pages["assets/legend.svg"] = _legend_svg()
     return pages
 
 
@@ -202,8 +201,3 @@ def _related_index(entries: list[dict[str, Any]]):
         return result
 
     return related
-
-
-def _legend_svg() -> str:
-    shapes = "".join(marker(FAMILY_SHAPES[family], 12 + index * 24, 12, FAMILY_COLOURS[family], True) for index, family in enumerate(FAMILIES))
-    return f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="24" role="img" aria-label="family markers">{shapes}</svg>\n'
