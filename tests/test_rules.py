@@ -164,6 +164,17 @@ def test_missing_bibliography(catalogue_dir: Path) -> None:
     assert ("UMM409", "references.bib", 1) in found(catalogue_dir)
 
 
+def test_taxonomy_parent_problems_point_at_the_parent_line(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "taxonomy.yaml", "    parent: autoregressive\n    title: Pixel encoding", "    parent: nowhere\n    title: Pixel encoding")
+    line = next(number for number, text in enumerate((catalogue_dir / "taxonomy.yaml").read_text().splitlines(), 1) if "parent: nowhere" in text)
+    assert ("UMM501", "taxonomy.yaml", line) in found(catalogue_dir)
+
+
+def test_duplicate_group_ids_are_refused(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "taxonomy.yaml", "  - id: ar-semantic\n", "  - id: ar-pixel\n")
+    assert "defined twice" in " ".join(problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM501")
+
+
 def test_broken_taxonomy(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "taxonomy.yaml", "    order: 10\n", "    order: first\n")
     assert ("UMM501", "taxonomy.yaml", 9) in found(catalogue_dir)

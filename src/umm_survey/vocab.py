@@ -81,41 +81,48 @@ class Vocabulary:
 def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     vocabulary = Vocabulary()
     problems: list[Problem] = []
-    taxonomy = _load(catalogue / "taxonomy.yaml", TaxonomyFile, problems)
+    taxonomy, positions = _load(catalogue / "taxonomy.yaml", TaxonomyFile, problems)
     if taxonomy is not None:
         vocabulary.groups = {group.id: group for group in taxonomy.groups}
-        problems.extend(_taxonomy_problems(vocabulary, "taxonomy.yaml"))
-    venues = _load(catalogue / "venues.yaml", VenuesFile, problems)
+        problems.extend(_taxonomy_problems(taxonomy, positions, str(catalogue / "taxonomy.yaml")))
+    venues, _ = _load(catalogue / "venues.yaml", VenuesFile, problems)
     if venues is not None:
         vocabulary.venues = {venue.name: venue for venue in venues.venues}
     return vocabulary, problems
 
 
 def _load(path: Path, model: type[StrictModel], problems: list[Problem]):
+    """The validated file and its positions, or (None, None) with the problems added."""
     display = str(path)
     if not path.is_file():
         problems.append(Problem(display, 1, 1, "UMM501", f"{path.name} is missing from the catalogue folder"))
-        return None
+        return None, None
     loaded = load_yaml_file(path, display)
     problems.extend(loaded.problems)
     if loaded.data is None:
-        return None
+        return None, None
     try:
-        return model.model_validate(loaded.data)
+        return model.model_validate(loaded.data), loaded
     except ValidationError as error:
         for item in error.errors():
             line, column = loaded.position(tuple(item["loc"]))
             location = ".".join(str(part) for part in item["loc"])
             problems.append(Problem(display, line, column, "UMM501", f"{location}: {item['msg']}", location))
-        return None
+        return None, None
 
 
-def _taxonomy_problems(vocabulary: Vocabulary, display: str) -> list[Problem]:
+def _taxonomy_problems(taxonomy: TaxonomyFile, loaded, display: str) -> list[Problem]:
+    groups = {group.id: group for group in taxonomy.groups}
     problems = []
-    for group in vocabulary.groups.values():
-        parent = vocabulary.groups.get(group.parent) if group.parent else None
+    seen: set[str] = set()
+    for index, group in enumerate(taxonomy.groups):
+        where = lambda *field: loaded.position(("groups", index, *field))  # noqa: E731
+        parent = groups.get(group.parent) if group.parent else None
+        if group.id in seen:
+            problems.append(Problem(display, *where("id"), "UMM501", f"group id `{group.id}` is defined twice", f"groups.{index}.id"))
+        seen.add(group.id)
         if group.parent and parent is None:
-            problems.append(Problem(display, 1, 1, "UMM501", f"group `{group.id}` has unknown parent `{group.parent}`", "groups"))
+            problems.append(Problem(display, *where("parent"), "UMM501", f"group `{group.id}` has unknown parent `{group.parent}`", f"groups.{index}.parent"))
         elif parent is not None and parent.kind != group.kind:
-            problems.append(Problem(display, 1, 1, "UMM501", f"group `{group.id}` is a {group.kind.value} group under a {parent.kind.value} group", "groups"))
+            problems.append(Problem(display, *where("parent"), "UMM501", f"group `{group.id}` is a {group.kind.value} group under a {parent.kind.value} group", f"groups.{index}.parent"))
     return problems
