@@ -16,21 +16,32 @@ CSV_COLUMNS = (
 )
 
 
+Resolved = list[dict[str, Any]]
+
+
 def to_json(catalogue: Catalogue) -> str:
-    entries = [_public(entry) for entry in resolve_catalogue(catalogue)]
-    results = [{key: value for key, value in result.items() if key not in {"setting_text", "size"}} for result in resolve_results(catalogue)]
-    return json.dumps({"entries": entries, "results": results}, indent=2, ensure_ascii=False) + "\n"
+    return json_text(resolve_catalogue(catalogue), resolve_results(catalogue))
 
 
 def to_csv(catalogue: Catalogue) -> str:
+    return csv_text(resolve_catalogue(catalogue), resolve_results(catalogue))
+
+
+def json_text(entries: Resolved, results: Resolved) -> str:
+    """From already resolved data, so the site build resolves the catalogue once for every output."""
+    public_results = [{key: value for key, value in result.items() if key not in {"setting_text", "size"}} for result in results]
+    return json.dumps({"entries": [_public(entry) for entry in entries], "results": public_results}, indent=2, ensure_ascii=False) + "\n"
+
+
+def csv_text(entries: Resolved, results: Resolved) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     results_of: dict[str, list[str]] = {}
-    for result in resolve_results(catalogue):
+    for result in results:
         reading = f"{result['benchmark']}/{result['metric']}={result['value']:g}"
         results_of.setdefault(result["model"], []).append(reading + (f" [{result['setting_text']}]" if result["setting_text"] else ""))
-    for entry in resolve_catalogue(catalogue):
+    for entry in entries:
         entry = {**entry, "results": results_of.get(entry["id"], [])}
         writer.writerow({column: _cell(_csv_value(entry, column)) for column in CSV_COLUMNS})
     return buffer.getvalue()
@@ -49,8 +60,8 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
     hidden = {"source", "plain_name", "year_published", "venue_name", "code_status"}
     public = {key: value for key, value in entry.items() if key not in hidden}
     public.update(public.pop("links"))
-    for metric in public.get("metrics", []):
-        metric.pop("range", None)
+    if "metrics" in public:  # copies: the site reads `range` from the same resolved entries
+        public["metrics"] = [{key: value for key, value in metric.items() if key != "range"} for metric in public["metrics"]]
     return public
 
 

@@ -15,7 +15,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..atomic import replace_directory
 from ..catalogue import Catalogue
-from ..exports import to_bibtex, to_csv, to_json
+from ..exports import csv_text, json_text, to_bibtex
 from ..resolve import resolve_catalogue, resolve_results
 from .render import SiteInput, navigation, render_site
 
@@ -32,8 +32,9 @@ class BuildPaths:
 
 
 def render_pages(catalogue: Catalogue, templates: Path) -> dict[str, str]:
-    downloads = {"catalogue.json": to_json(catalogue), "catalogue.csv": to_csv(catalogue), "references.bib": to_bibtex(catalogue)}
-    return render_site(SiteInput(resolve_catalogue(catalogue), catalogue.vocabulary, downloads, resolve_results(catalogue)), templates)
+    entries, results = resolve_catalogue(catalogue), resolve_results(catalogue)
+    downloads = {"catalogue.json": json_text(entries, results), "catalogue.csv": csv_text(entries, results), "references.bib": to_bibtex(catalogue)}
+    return render_site(SiteInput(entries, catalogue.vocabulary, downloads, results), templates)
 
 
 def write_pages(pages: dict[str, str], docs: Path, templates: Path) -> None:
