@@ -19,7 +19,7 @@ from apply_facts import ROOT, bib_record, canonical_venue, make_bibkey  # noqa: 
 
 from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import dump_entry  # noqa: E402
+from umm_survey.entryfile import append_records, dump_entry  # noqa: E402
 from umm_survey.importer.plan import slug  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
@@ -90,9 +90,8 @@ def main() -> int:
         have.add(row.get("arxiv"))
         added.append(entry_id)
         report.append((row["title"], row.get("arxiv") or "–", f"added as `{kind.folder}/{entry_id}.yaml` ({row['group']})", row.get("reason", "")))
-    bib = ROOT / "catalogue" / "references.bib"
     if records:
-        write_text_atomic(bib, bib.read_text().rstrip("\n") + "\n\n" + "\n".join(records))
+        append_records(ROOT / "catalogue" / "references.bib", records)
     cell = lambda text: " ".join(str(text).split()).replace("|", "\\|")  # noqa: E731
     lines = [
         "# Papers in the other lists that the catalogue lacked",

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import ordered, yaml_writer  # noqa: E402
+from umm_survey.entryfile import modeline, ordered, yaml_writer  # noqa: E402
 
 SETTING_KEYS = ("size", "resolution", "prompt_rewriting", "split", "judge", "note")
 
@@ -50,7 +50,7 @@ def main() -> int:
         buffer = io.StringIO()
         document = {"model": model, "results": [ordered(result, ("benchmark", "metric", "value", "setting", "source")) for result in results]}
         writer.dump(document, buffer)
-        write_text_atomic(ROOT / "catalogue" / "results" / f"{model}.yaml", "# yaml-language-server: $schema=../schema/results.schema.json\n" + buffer.getvalue())
+        write_text_atomic(ROOT / "catalogue" / "results" / f"{model}.yaml", modeline("results") + buffer.getvalue())
     print(f"wrote results for {len(per_model)} models, {sum(map(len, per_model.values()))} numbers")
     return 0
 

@@ -23,9 +23,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import bib_authors, dump_entry, format_record, protect_title  # noqa: E402
+from umm_survey.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title  # noqa: E402
 from umm_survey.importer.parse import parse_list  # noqa: E402
-from umm_survey.importer.write import venue_fields  # noqa: E402
 from umm_survey.importer.plan import plan_import  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
 from umm_survey.schema import ENTRY_ID, Kind  # noqa: E402
@@ -173,7 +172,7 @@ def bib_record(key: str, data: dict, row: dict, catalogue) -> str:
     author = bib_authors(authors) if authors else "others"
     if authors and not row.get("authors_complete"):
         author += " and others"
-    entry_type, venue = venue_fields(data["venue"], data["date"], catalogue.vocabulary)
+    entry_type, venue = catalogue.vocabulary.record_fields(data["venue"], data["date"])
     fields = {"author": author, "title": protect_title(data["title"]), **venue}
     if data.get("arxiv"):
         fields.update(eprint=data["arxiv"], archiveprefix="arXiv", primaryclass=row.get("primary_class") or "cs.CV")
@@ -266,8 +265,7 @@ def main() -> int:
         target = args.catalogue / planned.kind.folder / f"{planned.id}.yaml"
         if not target.exists():
             write_text_atomic(target, dump_entry(planned.kind, planned.data))
-    bib_path = args.catalogue / "references.bib"
-    write_text_atomic(bib_path, bib_path.read_text().rstrip("\n") + "\n\n" + "\n".join(records))
+    append_records(args.catalogue / "references.bib", records)
     write_text_atomic(args.catalogue / "CORRECTIONS.md", corrections_markdown(sorted(corrected, key=lambda item: item[1].get("list_line", 0))))
     print(f"wrote {len(plan.new)} entries and {len(records)} records")
     return 0

@@ -11,9 +11,12 @@ import io
 import re
 from typing import Any
 
+from pathlib import Path
+
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .atomic import write_text_atomic
 from .schema import Kind
 
 KEY_ORDER = (
@@ -28,8 +31,10 @@ BIB_FIELD_ORDER = (
 BIB_FIELD_CASE = {"archiveprefix": "archivePrefix", "primaryclass": "primaryClass"}
 
 
-def modeline(kind: Kind) -> str:
-    return f"# yaml-language-server: $schema=../schema/{kind.value}.schema.json\n"
+def modeline(schema: Kind | str) -> str:
+    """The first line of an entry (schema: its kind) or of a results file (schema: "results")."""
+    name = schema.value if isinstance(schema, Kind) else schema
+    return f"# yaml-language-server: $schema=../schema/{name}.schema.json\n"
 
 
 def yaml_writer() -> YAML:
@@ -103,6 +108,12 @@ def format_record(key: str, entry_type: str, fields: dict[str, str]) -> str:
         lines.append(f"  {BIB_FIELD_CASE.get(name.lower(), name.lower())} = {{{value}}},")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def append_records(bib_path: Path, records: list[str]) -> None:
+    """Add BibTeX records at the end of references.bib, atomically (`fmt` sorts them later)."""
+    existing = bib_path.read_text(encoding="utf-8") if bib_path.exists() else ""
+    write_text_atomic(bib_path, existing.rstrip("\n") + ("\n\n" if existing.strip() else "") + "\n".join(records))
 
 
 def bib_authors(names: list[str]) -> str:

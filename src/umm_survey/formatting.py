@@ -115,4 +115,4 @@ def format_results(text: str) -> str:
             document["results"][index] = _reordered(result, RESULT_ORDER)
     buffer = io.StringIO()
     writer.dump(_reordered(document, ("model", "results")), buffer)
-    return "# yaml-language-server: $schema=../schema/results.schema.json\n" + buffer.getvalue().lstrip("\n")
+    return modeline("results") + buffer.getvalue().lstrip("\n")

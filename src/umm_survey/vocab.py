@@ -77,6 +77,20 @@ class Vocabulary:
             return None
         return self.venues[match["name"]], int(match["year"])
 
+    def record_fields(self, venue_text: str, date: str) -> tuple[str, dict[str, str]]:
+        """The BibTeX type, and the year/booktitle/journal/howpublished fields, that agree with a venue.
+
+        Writers (import, the research tools) use it to make records; UMM411 checks records against it.
+        """
+        fields = {"year": date[:4]}
+        venue = self.split_venue(venue_text)
+        if venue is None:
+            return "misc", fields
+        if venue[0].type == "online":
+            return "misc", {**fields, "howpublished": venue[0].full}
+        entry_type = "article" if venue[0].type == "journal" else "inproceedings"
+        return entry_type, {"year": str(venue[1]), ("journal" if entry_type == "article" else "booktitle"): venue[0].full}
+
 
 def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     vocabulary = Vocabulary()

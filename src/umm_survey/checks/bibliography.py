@@ -56,7 +56,7 @@ def _entry_record_problems(entry: LoadedEntry, record, vocabulary: Vocabulary) -
         yield entry.problem("UMM407", f"arxiv is {model.arxiv} but record `{record.key}` (line {record.field_line('eprint')}) has {found}", "arxiv")
     elif eprint and not model.arxiv:
         yield entry.problem("UMM407", f"record `{record.key}` has eprint {eprint} but the entry has no `arxiv`", "bibkey")
-    mismatch = _venue_mismatch(model.venue, record, vocabulary)
+    mismatch = _venue_mismatch(model.venue, model.date.isoformat(), record, vocabulary)
     if mismatch:
         yield entry.problem("UMM411", f"venue is {model.venue} but record `{record.key}` (line {record.line}) {mismatch}", "venue")
     year = record.fields.get("year", "").strip()
@@ -71,19 +71,18 @@ def _entry_record_problems(entry: LoadedEntry, record, vocabulary: Vocabulary) -
             )
 
 
-def _venue_mismatch(venue_text: str, record, vocabulary: Vocabulary) -> str | None:
-    """What is wrong with the record's type and venue fields for this venue, or None."""
-    split = vocabulary.split_venue(venue_text)
-    if venue_text == "arXiv" or (split and split[0].type == "online"):
+def _venue_mismatch(venue_text: str, date: str, record, vocabulary: Vocabulary) -> str | None:
+    """How the record's type and venue field differ from what `Vocabulary.record_fields` makes, or None."""
+    if venue_text != "arXiv" and vocabulary.split_venue(venue_text) is None:
+        return None  # an unknown venue is UMM212's to report
+    expected_type, expected = vocabulary.record_fields(venue_text, date)
+    if expected_type == "misc":  # a preprint or a release; an @article in "arXiv preprint ..." is accepted too
         if record.entry_type == "inproceedings" or (record.entry_type == "article" and "arxiv" not in record.fields.get("journal", "").lower()):
             return f"is a @{record.entry_type} in {record.fields.get('booktitle') or record.fields.get('journal')!r}; a preprint or release is a @misc"
         return None
-    if split is None:
-        return None  # an unknown venue is UMM212's to report
-    venue = split[0]
-    expected_type, field = ("article", "journal") if venue.type == "journal" else ("inproceedings", "booktitle")
+    field = "journal" if expected_type == "article" else "booktitle"
     if record.entry_type != expected_type:
-        return f"is a @{record.entry_type}; a {venue.type} paper is an @{expected_type} with {field} = {{{venue.full}}}"
-    if record.fields.get(field, "").strip() != venue.full:
-        return f"has {field} {record.fields.get(field, '')!r}, not {venue.full!r}"
+        return f"is a @{record.entry_type}; this venue's paper is an @{expected_type} with {field} = {{{expected[field]}}}"
+    if record.fields.get(field, "").strip() != expected[field]:
+        return f"has {field} {record.fields.get(field, '')!r}, not {expected[field]!r}"
     return None

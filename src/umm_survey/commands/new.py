@@ -17,7 +17,7 @@ from typing import Any
 from ..arxiv import ArxivRecord, fetch_records
 from ..atomic import write_text_atomic
 from ..catalogue import entry_files, load_catalogue
-from ..entryfile import bib_authors, dump_entry, format_record, protect_title
+from ..entryfile import append_records, bib_authors, dump_entry, format_record, protect_title
 from ..importer.plan import slug
 from ..net import HttpSettings, NetworkError, session
 from ..report import format_problems
@@ -134,11 +134,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(root: Path, target: Path, kind: Kind, data: dict[str, Any], record_text: str) -> int:
-    bib_path = root / "references.bib"
-    old_bib = bib_path.read_text(encoding="utf-8") if bib_path.exists() else ""
     write_text_atomic(target, dump_entry(kind, data))
     try:
-        write_text_atomic(bib_path, old_bib.rstrip("\n") + ("\n\n" if old_bib.strip() else "") + record_text)
+        append_records(root / "references.bib", [record_text])
     except BaseException:
         target.unlink(missing_ok=True)
         raise

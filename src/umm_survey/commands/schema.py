@@ -28,10 +28,6 @@ def json_schemas() -> dict[str, str]:
     return files
 
 
-def modeline(kind: Kind) -> str:
-    return f"# yaml-language-server: $schema=../schema/{kind.value}.schema.json"
-
-
 def run(args: argparse.Namespace) -> int:
     for name, text in json_schemas().items():
         write_text_atomic(args.output / name, text)

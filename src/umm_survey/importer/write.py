@@ -6,25 +6,13 @@ from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..catalogue import Catalogue
-from ..entryfile import dump_entry, format_record, protect_title
+from ..entryfile import append_records, dump_entry, format_record, protect_title
 from .plan import TODO, ImportPlan, PlannedEntry
-
-
-def venue_fields(venue_text: str, date: str, vocabulary) -> tuple[str, dict[str, str]]:
-    """The record type and the year/booktitle/journal/howpublished fields that agree with a venue (see UMM411)."""
-    fields = {"year": date[:4]}
-    venue = vocabulary.split_venue(venue_text)
-    if venue is None:
-        return "misc", fields
-    if venue[0].type == "online":
-        return "misc", {**fields, "howpublished": venue[0].full}
-    entry_type = "article" if venue[0].type == "journal" else "inproceedings"
-    return entry_type, {"year": str(venue[1]), ("journal" if entry_type == "article" else "booktitle"): venue[0].full}
 
 
 def bib_record(planned: PlannedEntry, catalogue: Catalogue) -> str:
     data = planned.data
-    entry_type, venue = venue_fields(data["venue"], data["date"], catalogue.vocabulary)
+    entry_type, venue = catalogue.vocabulary.record_fields(data["venue"], data["date"])
     fields = {"author": TODO, "title": protect_title(data["title"]), **venue}
     if data.get("arxiv"):
         fields.update(eprint=data["arxiv"], archiveprefix="arXiv", primaryclass="cs.CV")
@@ -46,7 +34,5 @@ def write_plan(plan: ImportPlan, catalogue: Catalogue) -> list[Path]:
             keys.add(planned.data["bibkey"])
             records.append(bib_record(planned, catalogue))
     if records:
-        bib_path = catalogue.root / "references.bib"
-        existing = bib_path.read_text(encoding="utf-8") if bib_path.exists() else ""
-        write_text_atomic(bib_path, existing.rstrip("\n") + ("\n\n" if existing.strip() else "") + "\n".join(records))
+        append_records(catalogue.root / "references.bib", records)
     return written
