@@ -126,6 +126,44 @@ def statistics_svg(models: list[dict[str, Any]]) -> Markup:
     return Markup("".join(parts))
 
 
+
+LABEL_CHAR_WIDTH, LABEL_HEIGHT, MARKER_RADIUS = 6.2, 12.0, 6.0
+# Where a label may sit around its marker, in order of preference: (dx, dy of the baseline, anchor).
+LABEL_OFFSETS = ((8, -6, "start"), (8, 14, "start"), (-8, -6, "end"), (-8, 14, "end"), (0, -10, "middle"), (0, 20, "middle"))
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(box: Box, other: Box) -> bool:
+    return box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+
+
+def _label_box(x: float, y: float, anchor: str, width: float) -> Box:
+    start = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return (start, y - LABEL_HEIGHT + 2, start + width, y + 2)
+
+
+def label_spots(markers: list[tuple[float, float]], labels: list[str], bounds: Box) -> list[tuple[float, float, str] | None]:
+    """Place each label at the first spot around its marker that overlaps no marker, no placed label and stays in bounds.
+
+    A label with no free spot is left out (None): the marker's tooltip and the table below still name it.
+    """
+    taken: list[Box] = [(x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS) for x, y in markers]
+    spots: list[tuple[float, float, str] | None] = []
+    for (x, y), label in zip(markers, labels):
+        width = len(label) * LABEL_CHAR_WIDTH
+        spot = None
+        for dx, dy, anchor in LABEL_OFFSETS:
+            box = _label_box(x + dx, y + dy, anchor, width)
+            inside = bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] and box[3] <= bounds[3]
+            if inside and not any(_overlaps(box, other) for other in taken):
+                spot = (x + dx, y + dy, anchor)
+                taken.append(box)
+                break
+        spots.append(spot)
+    return spots
+
+
 def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float], link_prefix: str = "../entries/") -> Markup:
     """Understanding against generation: one labelled marker per model (and size), coloured and shaped by family."""
     width, height, left, top, plot_w, plot_h = 900, 620, 70, 60, 780, 480
@@ -149,12 +187,16 @@ def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_rang
         parts.append(f'<text x="{left - 8}" y="{place_y(y_value) + 4:.1f}" text-anchor="end">{y_value:g}</text>')
     parts.append(f'<text x="{left + plot_w / 2}" y="{height - 12}" text-anchor="middle" class="umm-axis">{escape(x_label)}</text>')
     parts.append(f'<text x="16" y="{top + plot_h / 2}" text-anchor="middle" class="umm-axis" transform="rotate(-90 16 {top + plot_h / 2})">{escape(y_label)}</text>')
-    for point in points:
-        x, y = place_x(point["x"]), place_y(point["y"])
+    placed = [(place_x(point["x"]), place_y(point["y"])) for point in points]
+    labels = [plain_text(point["label"]) for point in points]
+    spots = label_spots(placed, labels, bounds=(left, top, left + plot_w, top + plot_h))
+    for point, (x, y), label, spot in zip(points, placed, labels, spots):
         family = point["family"]
-        label = escape(plain_text(point["label"]))
-        parts.append(f'<a href="{escape(link_prefix + point["model"])}.html"><title>{label}: {point["x"]:g}, {point["y"]:g}</title>')
+        parts.append(f'<a href="{escape(link_prefix + point["model"])}.html"><title>{escape(label)}: {point["x"]:g}, {point["y"]:g}</title>')
         parts.append(marker(FAMILY_SHAPES[family], x, y, FAMILY_COLOURS[family], True))
-        parts.append(f'<text x="{x + 8:.1f}" y="{y - 6:.1f}">{label}</text></a>')
+        if spot is not None:
+            text_x, text_y, anchor = spot
+            parts.append(f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">{escape(label)}</text>')
+        parts.append("</a>")
     parts.append("</svg>")
     return Markup("".join(parts))

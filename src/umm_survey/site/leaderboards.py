@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from umm_survey.resolve import setting_text
+
 SCATTER_X = ("mmmu", "accuracy")
 SCATTER_Y = ("geneval", "overall")
 
@@ -28,6 +30,7 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
         row = rows.setdefault((result["model"], result["setting_text"]), {
             "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
             "size": result["size"], "setting_text": result["setting_text"], "cells": {},
+            "details": setting_text({key: value for key, value in result["setting"].items() if key != "size"}),
         })
         row["cells"][result["metric"]] = {"value": result["value"], "source": result["source"]}
     lead = metrics[0] if metrics else None
