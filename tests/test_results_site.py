@@ -81,20 +81,20 @@ def test_leaderboard_filters_by_family_and_size_in_the_browser(catalogue_dir: Pa
 
 
 def test_scatter_labels_never_overlap_and_stay_inside_the_plot() -> None:
-    from umm_survey.site.charts import _label_box, _overlaps, label_spots
+    from umm_survey.site.charts import LABEL_CHAR_WIDTH, MARKER_RADIUS, _label_box, _overlaps, label_spots
 
     bounds = (0.0, 0.0, 300.0, 200.0)
     markers = [(150.0, 100.0), (152.0, 101.0), (150.0, 112.0), (149.0, 95.0), (290.0, 10.0)]
     labels = ["Janus-Pro 7B", "Janus-Pro 1B", "Show-o2 7B", "BAGEL 14B", "Edge model"]
     spots = label_spots(markers, labels, bounds)
-    boxes = [_label_box(x, y, anchor, len(label) * 6.2) for spot, label in zip(spots, labels) if spot for x, y, anchor in [spot]]
+    boxes = [_label_box(x, y, anchor, len(label) * LABEL_CHAR_WIDTH) for spot, label in zip(spots, labels) if spot for x, y, anchor in [spot]]
     assert spots[0] == (158.0, 94.0, "start")  # first choice: right of and above its marker
     assert spots[4] is not None and spots[4][2] == "end"  # pushed left at the right edge
     assert len(boxes) >= 4
     for index, box in enumerate(boxes):
         assert bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] and box[3] <= bounds[3]
         assert not any(_overlaps(box, other) for other in boxes[index + 1:])
-        assert not any(_overlaps(box, (x - 6, y - 6, x + 6, y + 6)) for x, y in markers)
+        assert not any(_overlaps(box, (x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS)) for x, y in markers)
 
 
 def test_real_catalogue_reports_understanding_and_generation_for_thirty_models() -> None:

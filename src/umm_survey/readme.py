@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .schema import Kind
-from .site.render import KIND_TITLES
+from .site.render import KIND_TITLES, kind_counts
 from .site.text import markdown_cell
 from .vocab import Vocabulary
 
@@ -62,26 +62,19 @@ def readme_sections(entries: list[dict[str, Any]], vocabulary: Vocabulary) -> li
         seen[anchor] += 1
         sections.append({"title": title, "anchor": anchor + suffix, "depth": depth, "kind": kind.value, "description": description, "rows": rows})
 
-    def visit(group_id: str | None, depth: int, kind: Kind) -> None:
-        for group in vocabulary.children(group_id):
-            if group.kind != kind:
-                continue
-            members = [entry for entry in entries if group.id in entry["groups"]]
-            members.sort(key=lambda entry: (entry["date"], entry["id"]), reverse=True)
-            add(group.title, depth, kind, group.description, [_row(entry) for entry in members])
-            visit(group.id, depth + 1, kind)
-
     for kind in Kind:
         add(KIND_TITLES[kind], 0, kind, "", [])
-        visit(None, 1, kind)
+        for depth, group in vocabulary.walk(kind):
+            members = [entry for entry in entries if group.id in entry["groups"]]
+            members.sort(key=lambda entry: (entry["date"], entry["id"]), reverse=True)
+            add(group.title, depth + 1, kind, group.description, [_row(entry) for entry in members])
     return sections
 
 
 def render_readme(entries: list[dict[str, Any]], vocabulary: Vocabulary, templates: Path) -> str:
     environment = Environment(loader=FileSystemLoader(templates), autoescape=False, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters["md"] = markdown_cell
-    counts = Counter(entry["kind"] for entry in entries)
     text = environment.get_template("readme.md.j2").render(
-        sections=readme_sections(entries, vocabulary), total=len(entries), kind_counts=[(KIND_TITLES[kind], counts.get(kind.value, 0)) for kind in Kind]
+        sections=readme_sections(entries, vocabulary), total=len(entries), kind_counts=kind_counts(entries)
     )
     return re.sub(r"\n{3,}", "\n\n", text)

@@ -56,6 +56,22 @@ class Vocabulary:
         found = [group for group in self.groups.values() if group.parent == group_id]
         return sorted(found, key=lambda group: group.order)
 
+    def walk(self, kind: Kind | None = None) -> list[tuple[int, Group]]:
+        """Every group with its depth (0 at the top), parents before children, depth-first in `order`.
+
+        With `kind`, groups of another kind are skipped together with everything under them.
+        """
+        walked: list[tuple[int, Group]] = []
+
+        def visit(group_id: str | None, depth: int) -> None:
+            for group in self.children(group_id):
+                if kind is None or group.kind == kind:
+                    walked.append((depth, group))
+                    visit(group.id, depth + 1)
+
+        visit(None, 0)
+        return walked
+
     def path(self, group_id: str) -> list[Group]:
         """The group and its ancestors, outermost first."""
         chain: list[Group] = []

@@ -27,14 +27,10 @@ ERROR_RULES = {
 }
 
 
-@dataclass
-class LoadedEntry:
-    """An entry that passed the schema, with where its fields are."""
+class Located:
+    """A loaded file that knows where its fields are (needs `path` and `source`)."""
 
-    id: str
-    kind: Kind
     path: str
-    model: Entry
     source: LoadedYaml
 
     def where(self, *field_path: str | int) -> tuple[int, int]:
@@ -43,6 +39,17 @@ class LoadedEntry:
     def problem(self, rule: str, message: str, *field_path: str | int) -> Problem:
         line, column = self.where(*field_path)
         return Problem(self.path, line, column, rule, message, ".".join(str(part) for part in field_path))
+
+
+@dataclass
+class LoadedEntry(Located):
+    """An entry that passed the schema, with where its fields are."""
+
+    id: str
+    kind: Kind
+    path: str
+    model: Entry
+    source: LoadedYaml
 
 
 def check_entry_file(path: Path, display: str, kind: Kind, vocabulary: Vocabulary, today: date) -> tuple[LoadedEntry | None, list[Problem], str | None]:

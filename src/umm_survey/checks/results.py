@@ -12,18 +12,16 @@ from ..bib import Bibliography
 from ..problems import Problem
 from ..schema import Kind, ResultsFile
 from ..yamlload import LoadedYaml, load_yaml_file
-from .entry import LoadedEntry, schema_problems
+from .entry import LoadedEntry, Located, schema_problems
 
 
 @dataclass
-class LoadedResults:
+class LoadedResults(Located):
+    """A results file that passed the schema, with where its fields are."""
+
     path: str
     model: ResultsFile
     source: LoadedYaml
-
-    def problem(self, rule: str, message: str, *field_path: str | int) -> Problem:
-        line, column = self.source.position(tuple(field_path))
-        return Problem(self.path, line, column, rule, message, ".".join(map(str, field_path)))
 
 
 def load_results_file(path: Path, display: str) -> tuple[LoadedResults | None, list[Problem]]:

@@ -126,7 +126,6 @@ def statistics_svg(models: list[dict[str, Any]]) -> Markup:
     return Markup("".join(parts))
 
 
-
 LABEL_CHAR_WIDTH, LABEL_HEIGHT, MARKER_RADIUS = 6.2, 12.0, 6.0
 # Where a label may sit around its marker, in order of preference: (dx, dy of the baseline, anchor).
 LABEL_OFFSETS = ((8, -6, "start"), (8, 14, "start"), (-8, -6, "end"), (-8, 14, "end"), (0, -10, "middle"), (0, 20, "middle"))

@@ -27,11 +27,14 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
     metrics = [metric for metric in benchmark["metrics"] if metric["id"] in used]
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for result in results:
-        row = rows.setdefault((result["model"], result["setting_text"]), {
-            "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
-            "size": result["size"], "setting_text": result["setting_text"], "cells": {},
-            "details": setting_text({key: value for key, value in result["setting"].items() if key != "size"}),
-        })
+        row_key = (result["model"], result["setting_text"])
+        if row_key not in rows:
+            rows[row_key] = {
+                "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
+                "size": result["size"], "setting_text": result["setting_text"], "cells": {},
+                "details": setting_text({key: value for key, value in result["setting"].items() if key != "size"}),
+            }
+        row = rows[row_key]
         row["cells"][result["metric"]] = {"value": result["value"], "source": result["source"]}
     lead = metrics[0] if metrics else None
 

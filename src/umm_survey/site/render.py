@@ -63,7 +63,7 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
     pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models), months=months_of(models))
     years, per_year = counts_by_year(models)
     pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
-        svg=statistics_svg(models), years=years, per_year=per_year, families=FAMILIES, kind_counts=_kind_counts(site.entries)
+        svg=statistics_svg(models), years=years, per_year=per_year, families=FAMILIES, kind_counts=kind_counts(site.entries)
     )
     pages.update(_leaderboard_pages(site, environment))
     pages["downloads.md"] = environment.get_template("downloads.md.j2").render(downloads=sorted(site.downloads), count=len(site.entries))
@@ -144,7 +144,7 @@ def _home_context(site: SiteInput) -> dict[str, Any]:
     newest = sorted(site.entries, key=lambda entry: (entry["date"], entry["id"]), reverse=True)[:NEWEST_COUNT]
     families = Counter(entry["family"] for entry in site.entries if entry["kind"] == Kind.MODEL.value)
     return {
-        "kind_counts": _kind_counts(site.entries),
+        "kind_counts": kind_counts(site.entries),
         "family_counts": [(family, FAMILY_LABELS[family], families.get(family, 0)) for family in FAMILIES],
         "newest": newest,
         "groups": _ordered_groups(site.vocabulary),
@@ -153,21 +153,15 @@ def _home_context(site: SiteInput) -> dict[str, Any]:
     }
 
 
-def _kind_counts(entries: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def kind_counts(entries: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(title, number of entries) for every kind, in the schema's order."""
     counts = Counter(entry["kind"] for entry in entries)
     return [(KIND_TITLES[kind], counts.get(kind.value, 0)) for kind in Kind]
 
 
 def _ordered_groups(vocabulary: Vocabulary) -> list[tuple[int, Any]]:
     """Every group with its depth, in reading order (kind, then order, children after parents)."""
-    ordered: list[tuple[int, Any]] = []
-
-    def visit(group_id: str | None, depth: int) -> None:
-        for group in vocabulary.children(group_id):
-            ordered.append((depth, group))
-            visit(group.id, depth + 1)
-
-    visit(None, 0)
+    ordered = vocabulary.walk()
     kind_rank = {kind: index for index, kind in enumerate(Kind)}
     return sorted(ordered, key=lambda item: kind_rank[item[1].kind]) if ordered else []
 
