@@ -16,14 +16,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import modeline, ordered, yaml_writer  # noqa: E402
-
-SETTING_KEYS = ("size", "resolution", "prompt_rewriting", "split", "judge", "note")
+from umm_survey.entryfile import yaml_writer  # noqa: E402
+from umm_survey.formatting import SETTING_ORDER, format_results  # noqa: E402
 
 
 def setting_of(raw: dict) -> dict:
-    setting = {key: raw[key] for key in SETTING_KEYS if raw.get(key) not in (None, "")}
-    extra = [f"{key}: {value}" for key, value in raw.items() if key not in SETTING_KEYS and value not in (None, "")]
+    setting = {key: raw[key] for key in SETTING_ORDER if raw.get(key) not in (None, "")}
+    extra = [f"{key}: {value}" for key, value in raw.items() if key not in SETTING_ORDER and value not in (None, "")]
     if extra:
         setting["note"] = "; ".join(filter(None, [setting.get("note"), *extra]))
     return setting
@@ -48,9 +47,8 @@ def main() -> int:
     writer = yaml_writer()
     for model, results in sorted(per_model.items()):
         buffer = io.StringIO()
-        document = {"model": model, "results": [ordered(result, ("benchmark", "metric", "value", "setting", "source")) for result in results]}
-        writer.dump(document, buffer)
-        write_text_atomic(ROOT / "catalogue" / "results" / f"{model}.yaml", modeline("results") + buffer.getvalue())
+        writer.dump({"model": model, "results": results}, buffer)
+        write_text_atomic(ROOT / "catalogue" / "results" / f"{model}.yaml", format_results(buffer.getvalue()))
     print(f"wrote results for {len(per_model)} models, {sum(map(len, per_model.values()))} numbers")
     return 0
 
