@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 from umm_survey.cli import build_parser
 
-INVOCATION = re.compile(r"(?<![\w\"'@/-])umm-survey [^`\n|&;>)\"]*")
+INVOCATION = re.compile(r"(?<![\w\"'@-])umm-survey [^`\n|&;>)\"]*")
 
 
 def invocations(text: str) -> list[list[str]]:
@@ -57,3 +57,12 @@ def test_pull_request_workflow_validates_builds_and_uploads() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
     steps = " ".join(str(step) for step in workflow["jobs"]["check"]["steps"])
     assert "validate --format github --strict" in steps and "umm-survey build" in steps and "upload-artifact" in steps
+
+
+def test_ci_runs_the_readme_commands_exactly() -> None:
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"```bash\n(.*?)```", readme, flags=re.DOTALL).group(1)
+    commands = [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert len(commands) == 2 and all(command in ci for command in commands)
+    assert all(command.startswith("python3 -m venv .venv && ") for command in commands), "the commands must work where pip refuses the system Python (PEP 668)"

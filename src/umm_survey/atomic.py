@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import tempfile
 from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -25,8 +30,26 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0
+
+
 def replace_directory(new: Path, target: Path) -> None:
-    """Put the finished folder ``new`` at ``target``; the old one is removed only after the swap."""
+    """Put the finished folder ``new`` at ``target``; the old one is removed only after the swap.
+
+    Where the system can exchange two paths in one step, ``target`` never goes missing; elsewhere
+    the old folder is moved aside first and put back if the second rename fails.
+    """
+    if target.is_dir() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the old site
+        return
     old = target.with_name(f".{target.name}.old")
     if old.exists():
         shutil.rmtree(old)

@@ -93,7 +93,12 @@ def _first_line(error: Exception | None) -> str:
     return text.splitlines()[0] if text else "syntax error"
 
 
+LATEX_CHARACTERS = re.compile(r"[\\{}$%&~^_]|--|``|''|[?!]`")
+
+
 def latex_to_text(value: str) -> str:
+    if not LATEX_CHARACTERS.search(value):
+        return value  # the common case: nothing for pylatexenc to convert
     try:
         return _LATEX.latex_to_text(value)
     except Exception:  # pylatexenc is lenient, but never let odd input stop validation

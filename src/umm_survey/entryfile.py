@@ -99,12 +99,45 @@ def _protect_word(word: str) -> str:
     return word
 
 
+_TEX_SPECIAL = re.compile(r"([\\{}&%#_^~])")
+_TEX_REPLACEMENT = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+_MATH = re.compile(r"(\$[^$]*\$)")
+
+
+def tex_text(value: str) -> str:
+    """Text from outside (an arXiv answer, a list) made inert in BibTeX and LaTeX: specials escaped, ``$...$`` kept.
+
+    Inside math only backslashes are neutralised, so no command (``\\input``, ``\\write``) can run.
+    """
+    pieces = []
+    for index, piece in enumerate(_MATH.split(value)):
+        if index % 2:
+            pieces.append(piece.replace("\\", " ").replace("{", "").replace("}", ""))
+        else:
+            pieces.append(_TEX_SPECIAL.sub(lambda match: _TEX_REPLACEMENT.get(match.group(1), "\\" + match.group(1)), piece))
+    return "".join(pieces)
+
+
+def balanced(value: str) -> bool:
+    depth = 0
+    for index, character in enumerate(value):
+        if character in "{}" and index and value[index - 1] == "\\":
+            continue
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def format_record(key: str, entry_type: str, fields: dict[str, str]) -> str:
+    """One record in canonical form; a value with unbalanced braces is escaped, so it cannot close its field."""
     rank = {name: index for index, name in enumerate(BIB_FIELD_ORDER)}
     names = sorted(fields, key=lambda name: (rank.get(name.lower(), len(rank)), name.lower()))
     lines = [f"@{entry_type.lower()}{{{key},"]
     for name in names:
         value = " ".join(str(fields[name]).split())
+        if not balanced(value):
+            value = tex_text(value)
         lines.append(f"  {BIB_FIELD_CASE.get(name.lower(), name.lower())} = {{{value}}},")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -41,6 +41,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM107", "anchor-alias", E, "YAML anchors and aliases are not allowed"),
     Rule("UMM108", "file-too-large", E, "the file is larger than the size limit and was not read"),
     Rule("UMM109", "stray-file", W, "a file in the catalogue folders is not a .yaml entry"),
+    Rule("UMM110", "control-character", E, "a text holds a control character (U+0000-U+001F other than newline, U+007F-U+009F)"),
     # 2xx: one entry against the schema
     Rule("UMM201", "missing-field", E, "a required field is missing"),
     Rule("UMM202", "unknown-field", E, "a field that the schema does not define"),
@@ -56,6 +57,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM212", "unknown-venue", E, "a venue that is neither `arXiv` nor a known venue with its year"),
     Rule("UMM213", "todo-marker", E, "a field still holds a TODO placeholder"),
     # 3xx: entries against each other
+    Rule("UMM214", "non-leaf-group", E, "an entry names a group that has subgroups (entries belong in leaf groups)"),
     Rule("UMM301", "duplicate-id", E, "two entries share one id"),
     Rule("UMM302", "same-paper", E, "two entries of one kind describe one paper without saying so"),
     Rule("UMM303", "shared-code", W, "entries of different papers link the same code repository"),
@@ -75,6 +77,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM410", "bib-todo", E, "a BibTeX field still holds a TODO placeholder"),
     Rule("UMM411", "bib-venue-mismatch", E, "the record's type, booktitle or journal disagrees with the entry's venue"),
     # 6xx: results (catalogue/results/<model>.yaml)
+    Rule("UMM412", "bib-tex-primitive", E, "a BibTeX field uses a TeX primitive that reads or writes files or redefines TeX"),
     Rule("UMM601", "unknown-model", E, "a results file names a model that is not a model entry"),
     Rule("UMM602", "unknown-benchmark", E, "a result names a benchmark that is not a benchmark entry"),
     Rule("UMM603", "unknown-metric", E, "a result names a metric that its benchmark does not define"),

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
 ARXIV_NEW = re.compile(r"^(?P<yy>\d{2})(?P<mm>0[1-9]|1[0-2])\.\d{4,5}$")
@@ -56,7 +56,7 @@ def _http_url(value: str) -> str:
 
 
 def _arxiv_id(value: str) -> str:
-    if not (ARXIV_NEW.match(value) or ARXIV_OLD.match(value)):
+    if not (ARXIV_NEW.fullmatch(value) or ARXIV_OLD.fullmatch(value)):
         raise PydanticCustomError(
             "umm_bad_arxiv", "{value!r} is not a bare arXiv id such as 2501.17811 (no URL, no version)", {"value": value}
         )
@@ -69,14 +69,24 @@ def _real_text(value: str) -> str:
     return value
 
 
+def _date_text(value: object) -> object:
+    """Only YYYY-MM-DD text (or a date): pydantic would read a number as a Unix timestamp."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("date_type", "not a date")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_real_text)]
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
 HttpUrl = Annotated[str, AfterValidator(_http_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
 ArxivId = Annotated[str, AfterValidator(_arxiv_id), Field(examples=["2501.17811"])]
 EntryId = Annotated[str, Field(pattern=ENTRY_ID.pattern)]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, use_enum_values=False, allow_inf_nan=False)
 
 
 class Entry(StrictModel):
@@ -85,7 +95,7 @@ class Entry(StrictModel):
     id: EntryId | None = Field(None, description="The entry id. Optional: the file name is the id; if given, it must equal the file name.")
     name: Text = Field(description="Short name as the authors use it, e.g. `Janus-Pro`. LaTeX such as `UniCode$^2$` is allowed.")
     title: Text = Field(description="The paper's full title, exactly as on arXiv or in the proceedings.")
-    date: dt.date = Field(description="First public release (usually arXiv v1), as YYYY-MM-DD.")
+    date: Date = Field(description="First public release (usually arXiv v1), as YYYY-MM-DD.")
     venue: Text = Field(description="`arXiv` for a preprint, otherwise a venue from venues.yaml with its year, e.g. `CVPR 2025`.")
     groups: list[str] = Field(min_length=1, description="Taxonomy group ids (see taxonomy.yaml) this entry belongs to.")
     bibkey: Text = Field(description="Key of this paper's record in references.bib, e.g. `chen2025janus`.")
@@ -109,7 +119,7 @@ class Model(Entry):
 class Dataset(Entry):
     """A training or evaluation dataset."""
 
-    size: int = Field(gt=0, description="Number of samples, as a plain number: 1.2M is 1200000.")
+    size: StrictInt = Field(gt=0, description="Number of samples, as a plain number: 1.2M is 1200000.")
     sample: Text = Field(description="What one sample is, e.g. `image-caption pair`.")
     data: HttpUrl | None = Field(None, description="Where the data can be downloaded.")
 
@@ -119,7 +129,7 @@ class Metric(StrictModel):
 
     id: EntryId = Field(description="Short id of the metric, e.g. `overall`.")
     name: Text = Field(description="The metric as the benchmark names it.")
-    higher_is_better: bool = Field(description="True when a higher value is better.")
+    higher_is_better: StrictBool = Field(description="True when a higher value is better.")
     min: float | None = Field(None, description="Lowest possible value, if bounded.")
     max: float | None = Field(None, description="Highest possible value, if bounded.")
 
@@ -147,8 +157,8 @@ class Setting(StrictModel):
     """Conditions a number was measured under; two results differ only if their settings differ."""
 
     size: str | None = Field(None, description="Model size as the paper names it, e.g. `7B`.")
-    resolution: int | None = Field(None, gt=0, description="Image resolution in pixels, e.g. 384.")
-    prompt_rewriting: bool | None = Field(None, description="True when prompts were rewritten by a language model (GenEval, DPG-Bench).")
+    resolution: StrictInt | None = Field(None, gt=0, description="Image resolution in pixels, e.g. 384.")
+    prompt_rewriting: StrictBool | None = Field(None, description="True when prompts were rewritten by a language model (GenEval, DPG-Bench).")
     split: str | None = Field(None, description="Benchmark split, e.g. `val` or `en-dev`.")
     judge: str | None = Field(None, description="Judge model for model-graded benchmarks, e.g. `GPT-4.1`.")
     note: str | None = Field(None, description="Anything else needed to read the number.")

@@ -72,6 +72,9 @@ class Vocabulary:
         visit(None, 0)
         return walked
 
+    def is_leaf(self, group_id: str) -> bool:
+        return not any(group.parent == group_id for group in self.groups.values())
+
     def path(self, group_id: str) -> list[Group]:
         """The group and its ancestors, outermost first."""
         chain: list[Group] = []
@@ -88,7 +91,7 @@ class Vocabulary:
         return None
 
     def split_venue(self, venue: str) -> tuple[Venue, int] | None:
-        match = VENUE.match(venue)
+        match = VENUE.fullmatch(venue)
         if not match or match["name"] not in self.venues:
             return None
         return self.venues[match["name"]], int(match["year"])
@@ -155,4 +158,17 @@ def _taxonomy_problems(taxonomy: TaxonomyFile, loaded, display: str) -> list[Pro
             problems.append(Problem(display, *where("parent"), "UMM501", f"group `{group.id}` has unknown parent `{group.parent}`", f"groups.{index}.parent"))
         elif parent is not None and parent.kind != group.kind:
             problems.append(Problem(display, *where("parent"), "UMM501", f"group `{group.id}` is a {group.kind.value} group under a {parent.kind.value} group", f"groups.{index}.parent"))
+        elif _in_cycle(group, groups):
+            problems.append(Problem(display, *where("parent"), "UMM501", f"group `{group.id}` is its own ancestor (parents form a cycle); its entries would vanish from every page", f"groups.{index}.parent"))
     return problems
+
+
+def _in_cycle(group: Group, groups: dict[str, Group]) -> bool:
+    seen = {group.id}
+    current = groups.get(group.parent) if group.parent else None
+    while current is not None:
+        if current.id in seen:
+            return current.id == group.id
+        seen.add(current.id)
+        current = groups.get(current.parent) if current.parent else None
+    return False

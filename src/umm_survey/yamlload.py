@@ -3,7 +3,11 @@
 PyYAML's loaders drop positions and silently keep the last of two duplicate
 keys, so this module composes the node graph itself (with libyaml when it is
 there) and converts it, reporting every problem instead of raising.
-Timestamps stay strings: the schema decides what a valid date is.
+Plain scalars are resolved by the YAML 1.2 core schema, the dialect `fmt`
+writes (ruamel): `yes`, `on` and `1:30` are text, only `true`/`false` are
+booleans. Timestamps stay strings: the schema decides what a valid date is.
+An explicit tag whose value does not fit it (`!!int abc`) is an error, and
+so is a control character in any text.
 """
 
 from __future__ import annotations
@@ -12,13 +16,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import math
+import re
+
 import yaml
 
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAX_DEPTH = 32
+
+# The YAML 1.2 core schema's plain scalars (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
+CORE_NULL = re.compile(r"~|null|Null|NULL|")
+CORE_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
+CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+
+class Loader(_BaseLoader):
+    """libyaml's parser with YAML 1.2 core resolution of plain scalars."""
+
+
+Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("null", CORE_NULL, list("~nN") + [""]),
+    ("bool", CORE_BOOL, list("tTfF")),
+    ("int", CORE_INT, list("-+0123456789")),
+    ("float", CORE_FLOAT, list("-+.0123456789")),
+):
+    Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(rf"\A(?:{_pattern.pattern})\Z"), _first)
 FieldPath = tuple[str | int, ...]
 
 
@@ -77,6 +106,8 @@ def load_yaml_text(text: str, display: str) -> LoadedYaml:
         return _failed(display, line, column, "UMM101", _yaml_message(error))
     except yaml.YAMLError as error:
         return _failed(display, 1, 1, "UMM101", f"not valid YAML: {error}")
+    except RecursionError:
+        return _failed(display, 1, 1, "UMM101", "not valid YAML: nested too deeply to read")
     if node is None:
         return _failed(display, 1, 1, "UMM105", "the file holds no YAML document")
     if "&" in text or "*" in text:
@@ -91,24 +122,47 @@ def load_yaml_text(text: str, display: str) -> LoadedYaml:
     return result
 
 
+_UNFIT = object()
+
+
+def _core_value(tag: str, value: str) -> Any:
+    """A plain or explicitly tagged scalar as the YAML 1.2 core schema reads it, or _UNFIT."""
+    if tag == "null":
+        return None if CORE_NULL.fullmatch(value) else _UNFIT
+    if tag == "bool":
+        return value.lower() == "true" if CORE_BOOL.fullmatch(value) else _UNFIT
+    if tag == "int" and CORE_INT.fullmatch(value):
+        base = {"0o": 8, "0x": 16}.get(value[:2], 10)
+        digits = value[2:] if base != 10 else value
+        return int(digits, base) if len(digits) <= 64 else _UNFIT
+    if tag == "float" and CORE_FLOAT.fullmatch(value):
+        lowered = value.lower().lstrip("+")
+        if lowered.lstrip("-") == ".inf":
+            return -math.inf if lowered.startswith("-") else math.inf
+        return math.nan if lowered == ".nan" else float(value)
+    return _UNFIT
+
+
 class _Converter:
     def __init__(self, display: str, result: LoadedYaml) -> None:
         self.display = display
         self.result = result
-        self.constructor = yaml.constructor.SafeConstructor()
 
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.result.value_positions[path] = _start(node)
+        if len(path) > MAX_DEPTH:
+            self._problem(*_start(node), "UMM203", f"nested more than {MAX_DEPTH} levels deep", path)
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             line, column = _start(key_node)
             if not isinstance(key, str):
                 self._problem(line, column, "UMM203", f"keys must be plain names; {key_node.value!r} is not", path)
@@ -121,13 +175,25 @@ class _Converter:
             mapping[key] = self.convert(value_node, path + (key,))
         return mapping
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == "tag:yaml.org,2002:timestamp" or not node.tag.startswith("tag:yaml.org,2002:"):
+    def _scalar(self, node: yaml.ScalarNode, path: FieldPath = ()) -> Any:
+        tag = node.tag.removeprefix("tag:yaml.org,2002:")
+        if tag == "str" or tag == "timestamp":
+            return self._text(node, path)
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            self._problem(*_start(node), "UMM203", f"the tag `{node.tag}` is not allowed; write the value without a tag", path)
             return node.value
-        try:
-            return self.constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, TypeError):
+        converted = _core_value(tag, node.value)
+        if converted is _UNFIT:
+            self._problem(*_start(node), "UMM203", f"{node.value!r} is not a valid {tag} (or has over 64 digits); fix the value, or quote it if it is text", path)
             return node.value
+        return converted
+
+    def _text(self, node: yaml.ScalarNode, path: FieldPath) -> str:
+        match = CONTROL_CHARACTERS.search(node.value)
+        if match:
+            code = f"U+{ord(match.group()):04X}"
+            self._problem(*_start(node), "UMM110", f"the text holds the control character {code}; remove it", path)
+        return node.value
 
     def _problem(self, line: int, column: int, rule: str, message: str, path: FieldPath) -> None:
         field_name = ".".join(str(part) for part in path)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import re
+
 from ..bib import REQUIRED_FIELDS, Bibliography, normalise_title
 from ..problems import Problem
 from ..schema import TODO
 from ..vocab import Vocabulary
 from .entry import LoadedEntry
+
+
+# TeX that reads or writes files, runs programs or redefines the language: never needed in a reference
+TEX_PRIMITIVES = re.compile(
+    r"\\(input|include|includeonly|openin|openout|read|readline|write|immediate|closein|closeout|"
+    r"special|catcode|def|edef|gdef|xdef|let|csname|usepackage|RequirePackage|documentclass|directlua|"
+    r"pdfprimitive|ShellEscape|newwrite|newread)(?![A-Za-z])"
+)
 
 
 def check_bibliography(entries: list[LoadedEntry], bibliography: Bibliography, vocabulary: Vocabulary, named_bibkeys: set[str]) -> list[Problem]:
@@ -43,6 +53,9 @@ def _record_problems(bibliography: Bibliography) -> Iterable[Problem]:
         for name, value in record.fields.items():
             if TODO.search(value):
                 yield Problem(bibliography.path, record.field_line(name), 1, "UMM410", f"`{name}` of `{record.key}` still says TODO: fill in the real value", name)
+            primitive = TEX_PRIMITIVES.search(value)
+            if primitive:
+                yield Problem(bibliography.path, record.field_line(name), 1, "UMM412", f"`{name}` of `{record.key}` uses {primitive.group()}, which makes LaTeX run or read or write files; remove it", name)
 
 
 def _entry_record_problems(entry: LoadedEntry, record, vocabulary: Vocabulary) -> Iterable[Problem]:

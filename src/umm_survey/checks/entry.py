@@ -42,6 +42,15 @@ class Located:
 
 
 @dataclass
+class RawEntry(Located):
+    """An entry file as loaded, before (or despite) the schema: the checks that need no valid model run on it."""
+
+    path: str
+    source: LoadedYaml
+    kind: Kind
+
+
+@dataclass
 class LoadedEntry(Located):
     """An entry that passed the schema, with where its fields are."""
 
@@ -56,7 +65,7 @@ def check_entry_file(path: Path, display: str, kind: Kind, vocabulary: Vocabular
     """The entry if it passes the schema, every problem, and the bibkey it names (even when invalid)."""
     entry_id = path.stem
     problems: list[Problem] = []
-    if not ENTRY_ID.match(entry_id):
+    if not ENTRY_ID.fullmatch(entry_id):
         problems.append(Problem(display, 1, 1, "UMM208", f"file name `{path.name}` is not a lower-case kebab-case id such as `janus-pro.yaml`"))
     loaded = load_yaml_file(path, display)
     problems.extend(loaded.problems)
@@ -64,13 +73,15 @@ def check_entry_file(path: Path, display: str, kind: Kind, vocabulary: Vocabular
         return None, problems, None
     bibkey = loaded.data.get("bibkey")
     bibkey = bibkey if isinstance(bibkey, str) else None
+    located = RawEntry(display, loaded, kind)
+    problems.extend(_raw_problems(located, vocabulary))
     try:
         model = SCHEMAS[kind].model_validate(loaded.data)
     except ValidationError as error:
         problems.extend(schema_problems(error, loaded, display, f"a {kind.value}", list(SCHEMAS[kind].model_fields)))
         return None, problems, bibkey
     entry = LoadedEntry(entry_id, kind, display, model, loaded)
-    problems.extend(_field_problems(entry, vocabulary, today))
+    problems.extend(_field_problems(entry, today))
     return entry, problems, bibkey
 
 
@@ -113,21 +124,30 @@ def _friendly(item: dict) -> str:
     return f"{message[0].lower()}{message[1:]}"
 
 
-def _field_problems(entry: LoadedEntry, vocabulary: Vocabulary, today: date) -> list[Problem]:
+def _field_problems(entry: LoadedEntry, today: date) -> list[Problem]:
     model = entry.model
     problems: list[Problem] = []
     if model.id is not None and model.id != entry.id:
         problems.append(entry.problem("UMM209", f"`id` is `{model.id}` but the file name says `{entry.id}`", "id"))
     if model.date > today:
         problems.append(entry.problem("UMM205", f"{model.date.isoformat()} is in the future", "date"))
-    problems.extend(_group_problems(entry, vocabulary))
-    problems.extend(_todo_problems(entry, entry.source.data, ()))
-    if vocabulary.venues and model.venue != "arXiv" and vocabulary.split_venue(model.venue) is None:
-        problems.append(entry.problem("UMM212", _venue_message(model.venue, vocabulary), "venue"))
     return problems
 
 
-def _todo_problems(entry: LoadedEntry, value: object, path: tuple) -> list[Problem]:
+def _raw_problems(entry: RawEntry, vocabulary: Vocabulary) -> list[Problem]:
+    """Checks of groups, placeholders and venue that run even when the schema fails elsewhere."""
+    data = entry.source.data if isinstance(entry.source.data, dict) else {}
+    problems = _todo_problems(entry, data, ())
+    groups = data.get("groups")
+    if isinstance(groups, list):
+        problems.extend(_group_problems(entry, [group for group in groups], vocabulary))
+    venue = data.get("venue")
+    if isinstance(venue, str) and venue.strip() and vocabulary.venues and venue != "arXiv" and vocabulary.split_venue(venue) is None:
+        problems.append(entry.problem("UMM212", _venue_message(venue, vocabulary), "venue"))
+    return problems
+
+
+def _todo_problems(entry: Located, value: object, path: tuple) -> list[Problem]:
     """Every string still holding a TODO placeholder (drafts from `import` and `new --offline`)."""
     if isinstance(value, dict):
         return [problem for key, item in value.items() for problem in _todo_problems(entry, item, path + (key,))]
@@ -138,11 +158,13 @@ def _todo_problems(entry: LoadedEntry, value: object, path: tuple) -> list[Probl
     return []
 
 
-def _group_problems(entry: LoadedEntry, vocabulary: Vocabulary) -> list[Problem]:
+def _group_problems(entry: RawEntry, group_ids: list, vocabulary: Vocabulary) -> list[Problem]:
     if not vocabulary.groups:
         return []
     problems = []
-    for index, group_id in enumerate(entry.model.groups):
+    for index, group_id in enumerate(group_ids):
+        if not isinstance(group_id, str):
+            continue  # the schema reports it
         group = vocabulary.groups.get(group_id)
         if group_id == "TODO":
             problems.append(entry.problem("UMM213", "the group is still TODO: choose one from taxonomy.yaml", "groups", index))
@@ -153,6 +175,9 @@ def _group_problems(entry: LoadedEntry, vocabulary: Vocabulary) -> list[Problem]
             problems.append(entry.problem("UMM210", f"group `{group_id}` is not in taxonomy.yaml{hint}", "groups", index))
         elif group.kind != entry.kind:
             problems.append(entry.problem("UMM211", f"group `{group_id}` holds {group.kind.value}s, but this file is a {entry.kind.value}", "groups", index))
+        elif not vocabulary.is_leaf(group_id):
+            leaves = ", ".join(child.id for child in vocabulary.children(group_id))
+            problems.append(entry.problem("UMM214", f"group `{group_id}` has subgroups; name one of them instead: {leaves}", "groups", index))
     return problems
 
 

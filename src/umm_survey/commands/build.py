@@ -25,7 +25,7 @@ def add_parser(subparsers) -> None:
 
 
 def paths_of(args: argparse.Namespace) -> BuildPaths:
-    return BuildPaths(site_dir=args.site_dir, templates=args.templates, config_file=args.config)
+    return BuildPaths(site_dir=args.site_dir, templates=args.templates, config_file=args.config, catalogue=args.catalogue)
 
 
 def run(args: argparse.Namespace) -> int:

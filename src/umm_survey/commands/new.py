@@ -17,7 +17,7 @@ from typing import Any
 from ..arxiv import ArxivRecord, fetch_records
 from ..atomic import write_text_atomic
 from ..catalogue import entry_files, load_catalogue
-from ..entryfile import append_records, bib_authors, dump_entry, format_record, protect_title
+from ..entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text
 from ..importer.plan import slug
 from ..net import HttpSettings, NetworkError, session
 from ..report import format_problems
@@ -41,7 +41,7 @@ def add_parser(subparsers) -> None:
 
 
 def _usage_problem(args: argparse.Namespace, catalogue) -> str | None:
-    if not (ARXIV_NEW.match(args.arxiv) or ARXIV_OLD.match(args.arxiv)):
+    if not (ARXIV_NEW.fullmatch(args.arxiv) or ARXIV_OLD.fullmatch(args.arxiv)):
         return f"{args.arxiv!r} is not a bare arXiv id such as 2501.17811"
     group = catalogue.vocabulary.groups.get(args.group)
     if group is None:
@@ -90,8 +90,8 @@ def entry_data(args: argparse.Namespace, record: ArxivRecord | None, bibkey: str
 
 def bib_text(args: argparse.Namespace, record: ArxivRecord | None, data: dict[str, Any]) -> str:
     fields = {
-        "author": bib_authors(record.authors) if record and record.authors else TODO,
-        "title": protect_title(record.title) if record else TODO,
+        "author": bib_authors([tex_text(name) for name in record.authors]) if record and record.authors else TODO,
+        "title": protect_title(tex_text(record.title)) if record else TODO,
         "year": data["date"][:4],
         "eprint": args.arxiv,
         "archiveprefix": "arXiv",

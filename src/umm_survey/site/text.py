@@ -27,13 +27,17 @@ def name_html(text: str) -> Markup:
 
 
 def _math_html(formula: str) -> str:
-    def script(match: re.Match[str]) -> str:
+    """Each piece of the formula is escaped on its own; tags are added around the escaped pieces."""
+    pieces: list[str] = []
+    position = 0
+    for match in SCRIPT.finditer(formula):
+        pieces.append(str(escape(latex_to_text(formula[position : match.start()]))))
         body = match.group(3) if match.group(3) is not None else match.group(4)
         tag = "sup" if match.group(1) == "^" else "sub"
-        return f"\x00{tag}\x01{latex_to_text(body)}\x00/{tag}\x01"
-
-    text = latex_to_text(SCRIPT.sub(script, formula))
-    return str(escape(text)).replace("\x00", "<").replace("\x01", ">")
+        pieces.append(f"<{tag}>{escape(latex_to_text(body))}</{tag}>")
+        position = match.end()
+    pieces.append(str(escape(latex_to_text(formula[position:]))))
+    return "".join(pieces)
 
 
 def plain_text(text: str) -> str:
