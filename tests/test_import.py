@@ -63,7 +63,7 @@ def test_dry_run_reports_and_writes_nothing(capsys, catalogue_dir: Path) -> None
         f"differs {catalogue_dir}/models/alpha-model.yaml: groups: catalogue has ['ar-semantic'], list has 'also listed under hybrid-pseudo'",
         f"skipped {source}:11: no [title](link) in the title column",
         f"skipped {source}:12: no date in 'soon'",
-        "3 new, 1 existing, 2 differences, 2 lines skipped",
+        "3 new, 1 existing, 0 triaged, 2 differences, 2 lines skipped",
     ]
     assert sorted(path.name for path in catalogue_dir.rglob("*")) == before
     assert (catalogue_dir / "references.bib").read_text() == bib_before
@@ -85,7 +85,7 @@ def test_import_writes_drafts_that_validation_holds_back(capsys, catalogue_dir: 
     # a second look finds everything in place
     code, out, _ = run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir), "--dry-run")
     assert code == 0
-    assert out.splitlines()[-1] == "0 new, 4 existing, 2 differences, 2 lines skipped"
+    assert out.splitlines()[-1] == "0 new, 4 existing, 0 triaged, 2 differences, 2 lines skipped"
     # and a real import into a catalogue that still has errors is refused
     code, _, err = run(capsys, "import", str(LISTS / "companion.md"), "--catalogue", str(catalogue_dir))
     assert code == 1

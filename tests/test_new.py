@@ -112,3 +112,30 @@ def test_usage_errors(capsys, catalogue_dir: Path) -> None:
     assert run(capsys, "new", "--arxiv", "https://arxiv.org/abs/1", "--kind", "model", "--group", "ar-pixel", "--catalogue", str(catalogue_dir))[0] == 2
     code, _, err = run(capsys, "new", "--arxiv", "2502.09999", "--kind", "model", "--group", "dataset-editing", "--catalogue", str(catalogue_dir))
     assert (code, err) == (2, "umm-survey: group 'dataset-editing' holds datasets, not models\n")
+
+
+HOSTILE_ATOM = ATOM.replace(
+    "<title>Kappa: A Test Model for\n      Unified Generation</title>",
+    "<title>Kappa}, note = {injected: \\input{/etc/passwd} $\\write18{id}$</title>",
+).replace("<name>Alan  Turing</name>", "<name>Alan} and {Evil</name>")
+
+
+def test_new_makes_a_hostile_answer_inert_in_bibtex(capsys, arxiv, catalogue_dir: Path) -> None:
+    arxiv.route("/api/query", Reply(200, HOSTILE_ATOM, {"Content-Type": "application/atom+xml"}))
+    run(capsys, "new", "--arxiv", "2502.09999", "--kind", "model", "--group", "ar-pixel", "--name", "Kappa", "--catalogue", str(catalogue_dir))
+    bib = (catalogue_dir / "references.bib").read_text()
+    record = bib[bib.index("@misc{lovelace2025"):]
+    assert "note = {" not in record  # the title could not close its field and open another
+    assert "\\input{" not in record and "\\write18" not in record
+    assert "title = {Kappa\\}, note = \\{injected: \\textbackslash{}input\\{/etc/passwd\\}" in record
+    assert "UMM412" not in {problem.rule for problem in problems_of(catalogue_dir)}
+    assert "UMM401" not in {problem.rule for problem in problems_of(catalogue_dir)}
+
+
+def test_new_skips_a_triaged_id(capsys, arxiv, catalogue_dir: Path) -> None:
+    (catalogue_dir / "triage.yaml").write_text("papers:\n  - arxiv: '2502.09999'\n    title: Kappa\n    decision: out-of-scope\n    reason: generation only\n")
+    before = snapshot(catalogue_dir)
+    code, _, err = run(capsys, "new", "--arxiv", "2502.09999", "--kind", "model", "--group", "ar-pixel", "--catalogue", str(catalogue_dir))
+    assert code == 1
+    assert err.endswith("(out-of-scope: generation only); remove it from there first to catalogue it\n")
+    assert arxiv.requests == [] and snapshot(catalogue_dir) == before

@@ -260,3 +260,24 @@ def test_results_file_named_after_another_model(catalogue_dir: Path) -> None:
 def test_third_party_source_counts_as_a_used_record(catalogue_dir: Path) -> None:
     _results(catalogue_dir)
     assert "UMM405" not in {problem.rule for problem in problems_of(catalogue_dir)}
+
+
+def test_triaged_and_catalogued(catalogue_dir: Path) -> None:
+    (catalogue_dir / "triage.yaml").write_text("papers:\n  - arxiv: '2403.01234'\n    title: Alpha\n    decision: held\n    reason: date not confirmed\n")
+    problems = [problem for problem in problems_of(catalogue_dir) if problem.rule == "UMM307"]
+    assert [(Path(problem.path).name, problem.line, problem.message) for problem in problems] == [
+        ("alpha-model.yaml", 8, f"arXiv 2403.01234 is also in {catalogue_dir / 'triage.yaml'} (line 2) as held; remove one of the two")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("papers:\n  - arxiv: '2501.00001'\n    title: A\n    decision: maybe\n    reason: r\n", 4),
+        ("papers:\n  - arxiv: '2501.00001'\n    title: A\n    decision: held\n    reason: r\n  - arxiv: '2501.00001'\n    title: B\n    decision: held\n    reason: r\n", 6),
+    ],
+    ids=["unknown-decision", "twice"],
+)
+def test_triage_file_problems(catalogue_dir: Path, text: str, line: int) -> None:
+    (catalogue_dir / "triage.yaml").write_text(text)
+    assert ("UMM502", "triage.yaml", line) in found(catalogue_dir)

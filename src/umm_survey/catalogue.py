@@ -17,6 +17,7 @@ from .checks.entry import LoadedEntry, check_entry_file
 from .checks.results import LoadedResults, check_results, load_results_file
 from .problems import Problem, has_errors
 from .schema import Kind
+from .triage import Triage, load_triage, triaged_and_catalogued
 from .vocab import Vocabulary, load_vocabulary
 
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -30,6 +31,7 @@ class Catalogue:
     entries: list[LoadedEntry] = field(default_factory=list)
     results: list[LoadedResults] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    triage: Triage = field(default_factory=Triage)
 
     @property
     def ok(self) -> bool:
@@ -52,7 +54,8 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     today = today or date.today()
     vocabulary, problems = load_vocabulary(root)
     bibliography = load_bibliography(root / "references.bib", _display(root / "references.bib"))
-    catalogue = Catalogue(root, vocabulary, bibliography, problems=problems + bibliography.problems)
+    triage, triage_problems = load_triage(root, _display(root / "triage.yaml"))
+    catalogue = Catalogue(root, vocabulary, bibliography, problems=problems + bibliography.problems + triage_problems, triage=triage)
     named_bibkeys: set[str] = set()
     for kind, path in entry_files(root):
         display = _display(path)
@@ -73,6 +76,7 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
             catalogue.results.append(results)
             named_bibkeys.update(result.source.bibkey for result in results.model.results)
     catalogue.problems.extend(check_across_entries(catalogue.entries))
+    catalogue.problems.extend(triaged_and_catalogued(triage, catalogue.entries))
     catalogue.problems.extend(check_results(catalogue.results, catalogue.entries, bibliography))
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)

@@ -65,6 +65,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM305", "arxiv-long-before-date", W, "the arXiv id is from long before the entry's date"),
     Rule("UMM306", "unknown-reference", E, "a reference to an entry id that does not exist"),
     # 4xx: the bibliography
+    Rule("UMM307", "triaged-and-catalogued", E, "an arXiv id is both an entry and a decision in triage.yaml"),
     Rule("UMM401", "bib-syntax", E, "a BibTeX record that does not parse"),
     Rule("UMM402", "bib-duplicate-key", E, "two BibTeX records share one key"),
     Rule("UMM403", "bib-missing-field", E, "a BibTeX record lacks a field its type requires"),
@@ -87,6 +88,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM607", "results-file-name", E, "a results file whose name is not its model's id"),
     # 5xx: the taxonomy and vocabularies
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),
+    Rule("UMM502", "triage-invalid", E, "triage.yaml does not match its schema, or triages an id twice"),
 )
 
 

@@ -119,8 +119,8 @@ class Model(Entry):
 class Dataset(Entry):
     """A training or evaluation dataset."""
 
-    size: StrictInt = Field(gt=0, description="Number of samples, as a plain number: 1.2M is 1200000.")
-    sample: Text = Field(description="What one sample is, e.g. `image-caption pair`.")
+    size: StrictInt | None = Field(None, gt=0, description="Number of samples, as a plain number: 1.2M is 1200000. Left out until the paper's own count is read.")
+    sample: Text | None = Field(None, description="What one sample is, e.g. `image-caption pair`. Left out until read from the paper.")
     data: HttpUrl | None = Field(None, description="Where the data can be downloaded.")
 
 
@@ -137,8 +137,8 @@ class Metric(StrictModel):
 class Benchmark(Entry):
     """A benchmark that models are judged on."""
 
-    task: Text = Field(description="What the benchmark tests, in a few words.")
-    metrics: list[Metric] = Field(min_length=1, description="The metrics it reports.")
+    task: Text | None = Field(None, description="What the benchmark tests, in a few words.")
+    metrics: list[Metric] = Field(default_factory=list, description="The metrics it reports (needed before results can name it; left out until read from the paper).")
 
 
 class Application(Entry):

@@ -21,6 +21,7 @@ class Family(str, Enum):
     AUTOREGRESSIVE = "autoregressive"
     HYBRID = "hybrid"
     ANY_TO_ANY = "any-to-any"
+    TOKENIZER = "tokenizer"
 
 
 class Group(StrictModel):

@@ -44,7 +44,9 @@ def report(plan: ImportPlan, skipped: list[tuple[int, str]], source: str, dry_ru
         lines.append(f"differs {path}: {field_name}: catalogue has {current!r}, list has {listed!r}")
     for line, reason in skipped:
         lines.append(f"skipped {source}:{line}: {reason}")
-    lines.append(f"{len(plan.new)} new, {len(plan.existing)} existing, {len(plan.differences)} differences, {len(skipped)} lines skipped")
+    for arxiv_id, line, decision in plan.triaged:
+        lines.append(f"triaged arXiv {arxiv_id} ({source}:{line}): {decision}")
+    lines.append(f"{len(plan.new)} new, {len(plan.existing)} existing, {len(plan.triaged)} triaged, {len(plan.differences)} differences, {len(skipped)} lines skipped")
     return "\n".join(lines) + "\n"
 
 

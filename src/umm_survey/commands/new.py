@@ -112,6 +112,10 @@ def run(args: argparse.Namespace) -> int:
     if existing:
         print(f"umm-survey: arXiv {args.arxiv} is already in the catalogue as {existing}; edit that entry instead", file=sys.stderr)
         return PROBLEMS
+    triaged = catalogue.triage.reason(args.arxiv)
+    if triaged:
+        print(f"umm-survey: arXiv {args.arxiv} is in {catalogue.triage.path} ({triaged}); remove it from there first to catalogue it", file=sys.stderr)
+        return PROBLEMS
     record = None
     if not args.offline:
         try:

@@ -33,6 +33,7 @@ class ImportPlan:
     new: list[PlannedEntry] = field(default_factory=list)
     existing: list[tuple[str, list[int]]] = field(default_factory=list)  # (entry path, list lines)
     differences: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # (entry path, field, catalogue, list)
+    triaged: list[tuple[str, int, str]] = field(default_factory=list)  # (arXiv id, list line, decision and reason)
 
 
 def slug(text: str) -> str:
@@ -62,6 +63,10 @@ def plan_import(papers: list[ListedPaper], catalogue: Catalogue) -> ImportPlan:
         group = group_for(paper.headings)
         kind = catalogue.vocabulary.groups[group].kind if group in catalogue.vocabulary.groups else Kind.MODEL
         key = (kind, paper_key(paper))
+        triaged = catalogue.triage.reason(paper.arxiv) if paper.arxiv else None
+        if triaged:
+            plan.triaged.append((paper.arxiv, paper.line, triaged))
+            continue
         if key in existing:
             _compare(plan, existing[key], paper, group, reported)
             continue

@@ -15,10 +15,10 @@ from markupsafe import Markup, escape
 
 from .text import plain_text
 
-FAMILIES = ("diffusion", "autoregressive", "hybrid", "any-to-any")
-FAMILY_LABELS = {"diffusion": "Diffusion", "autoregressive": "Autoregressive", "hybrid": "Hybrid AR + diffusion", "any-to-any": "Any-to-any"}
-FAMILY_COLOURS = {"diffusion": "#0072B2", "autoregressive": "#D55E00", "hybrid": "#009E73", "any-to-any": "#CC79A7"}
-FAMILY_SHAPES = {"diffusion": "circle", "autoregressive": "square", "hybrid": "diamond", "any-to-any": "triangle"}
+FAMILIES = ("diffusion", "autoregressive", "hybrid", "any-to-any", "tokenizer")
+FAMILY_LABELS = {"diffusion": "Diffusion", "autoregressive": "Autoregressive", "hybrid": "Hybrid AR + diffusion", "any-to-any": "Any-to-any", "tokenizer": "Unified tokenizer"}
+FAMILY_COLOURS = {"diffusion": "#0072B2", "autoregressive": "#D55E00", "hybrid": "#009E73", "any-to-any": "#CC79A7", "tokenizer": "#8A6500"}
+FAMILY_SHAPES = {"diffusion": "circle", "autoregressive": "square", "hybrid": "diamond", "any-to-any": "triangle", "tokenizer": "down-triangle"}
 
 ROW_HEIGHT = 16
 MONTH_WIDTH = 150
@@ -35,6 +35,8 @@ def marker(shape: str, x: float, y: float, colour: str, filled: bool, size: floa
         return f'<rect x="{x - size:.1f}" y="{y - size:.1f}" width="{2 * size}" height="{2 * size}" {common}/>'
     if shape == "diamond":
         points = f"{x},{y - size - 1} {x + size + 1},{y} {x},{y + size + 1} {x - size - 1},{y}"
+    elif shape == "down-triangle":
+        points = f"{x},{y + size + 1} {x + size + 1},{y - size} {x - size - 1},{y - size}"
     else:
         points = f"{x},{y - size - 1} {x + size + 1},{y + size} {x - size - 1},{y + size}"
     return f'<polygon points="{points}" {common}/>'
