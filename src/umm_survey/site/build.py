@@ -83,6 +83,9 @@ def render_pages(catalogue: Catalogue, templates: Path) -> dict[str, str]:
     return render_site(SiteInput(entries, catalogue.vocabulary, downloads, results), templates)
 
 
+SCOPE_DOC = Path("docs") / "scope.md"  # beside mkdocs.yml; published as the site's scope page
+
+
 def write_pages(pages: dict[str, str], docs: Path, templates: Path) -> None:
     for relative, text in pages.items():
         target = docs / relative
@@ -113,6 +116,8 @@ def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
             (Path(work) / WORK_MARKER).write_text("a temporary umm-survey build folder; safe to delete\n")
             docs, output = Path(work) / "docs", Path(work) / "site"
             write_pages(pages, docs, paths.templates)
+            scope = paths.config_file.parent / SCOPE_DOC
+            (docs / "scope.md").write_text(scope.read_text(encoding="utf-8") if scope.is_file() else "# What the catalogue holds\n\nSee the repository's docs/scope.md.\n", encoding="utf-8")
             boards = sorted(relative.removeprefix("leaderboards/").removesuffix(".md") for relative in pages if relative.startswith("leaderboards/") and not relative.endswith("index.md"))
             _run_mkdocs(paths.config_file, docs, output, navigation(catalogue.vocabulary, boards))
             (output / SITE_MARKER).write_text("built by umm-survey; the next build replaces this folder whole\n")

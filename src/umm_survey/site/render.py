@@ -99,7 +99,7 @@ def navigation(vocabulary: Vocabulary, leaderboards: list[str] | None = None) ->
         elif sections:
             nav.append({KIND_TITLES[kind]: sections})
     nav.append({"Leaderboards": ["leaderboards/index.md", *(f"leaderboards/{name}.md" for name in leaderboards or [])]})
-    nav += [{"Timeline": "timeline.md"}, {"Statistics": "statistics.md"}, {"Downloads": "downloads.md"}, {"Contribute": "contribute.md"}]
+    nav += [{"Timeline": "timeline.md"}, {"Statistics": "statistics.md"}, {"Downloads": "downloads.md"}, {"Scope": "scope.md"}, {"Contribute": "contribute.md"}]
     return nav
 
 
