@@ -1,6 +1,8 @@
 """One-off: write catalogue/results/<model>.yaml from the verified numbers in research/results-*.json.
 
     python research/add_results.py
+
+Fenced: a results file that already exists is never rewritten (the catalogue is the source of truth).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ def main() -> int:
             per_model[row["model"]].append(result)
     writer = yaml_writer()
     for model, results in sorted(per_model.items()):
+        if (ROOT / "catalogue" / "results" / f"{model}.yaml").exists():
+            print(f"catalogue/results/{model}.yaml exists and may hold hand-checked numbers; left as it is", file=sys.stderr)
+            continue
         buffer = io.StringIO()
         writer.dump({"model": model, "results": results}, buffer)
         write_text_atomic(ROOT / "catalogue" / "results" / f"{model}.yaml", format_results(buffer.getvalue()))

@@ -15,6 +15,8 @@ _AT_FDCWD = -100
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, not a file; name a file to write", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

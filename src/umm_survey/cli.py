@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .commands import build, check_links, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
-from .commands.common import INTERRUPTED, USAGE
+from .commands.common import INTERRUPTED, PROBLEMS, USAGE
 
 COMMANDS = (validate, build, serve, new, import_, fmt, check_links, enrich, export, readme, schema, rules)
 
@@ -39,6 +39,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERRUPTED
     except BrokenPipeError:
         return 0
+    except OSError as error:  # disk full, a folder where a file was expected, permissions: said plainly
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        print(f"umm-survey: {error.strerror or error}{where}; nothing was half-written (writes are atomic)", file=sys.stderr)
+        return PROBLEMS
+    except RecursionError:
+        print("umm-survey: the input is nested too deeply to process", file=sys.stderr)
+        return PROBLEMS
 
 
 if __name__ == "__main__":

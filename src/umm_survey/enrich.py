@@ -33,12 +33,28 @@ def github_repo(url: str | None) -> str | None:
     return f"{match['owner']}/{match['repo'].removesuffix('.git')}" if match else None
 
 
+FACT_TYPES = {"stars": int, "pushed_at": str, "archived": bool, "license": str}
+
+
 def load_metadata(catalogue_root: Path) -> dict[str, dict[str, Any]]:
+    """The GitHub facts, keeping only well-formed ones: a broken or hand-edited file never stops a build."""
     try:
-        data = json.loads(metadata_path(catalogue_root).read_text(encoding="utf-8"))
-        return data["repos"] if isinstance(data.get("repos"), dict) else {}
-    except (OSError, ValueError, AttributeError):
+        data = json.loads(metadata_path(catalogue_root).read_text(encoding="utf-8"), parse_constant=lambda name: None)
+    except (OSError, ValueError, RecursionError):
         return {}
+    repos = data.get("repos") if isinstance(data, dict) else None
+    if not isinstance(repos, dict):
+        return {}
+    return {name: _clean_facts(facts) for name, facts in repos.items() if isinstance(name, str) and isinstance(facts, dict)}
+
+
+def _clean_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    clean = {}
+    for key, kind in FACT_TYPES.items():
+        value = facts.get(key)
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)) and not (kind is int and value < 0):
+            clean[key] = value
+    return clean
 
 
 def save_metadata(catalogue_root: Path, repos: dict[str, dict[str, Any]]) -> None:

@@ -155,6 +155,8 @@ def bib_authors(names: list[str]) -> str:
     for name in names:
         if name == "others":
             converted.append("others")
+        elif name.startswith("{") and name.endswith("}"):
+            converted.append(name)  # already a braced team name
         elif " " not in name.strip() or name.strip().endswith(("Team", "Group", "Lab")):
             converted.append("{" + name.strip() + "}")
         else:

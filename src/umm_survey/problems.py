@@ -84,7 +84,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM603", "unknown-metric", E, "a result names a metric that its benchmark does not define"),
     Rule("UMM604", "value-out-of-range", E, "a value outside the metric's range"),
     Rule("UMM605", "unknown-source", E, "a result's source bibkey has no record in references.bib"),
-    Rule("UMM606", "repeated-result", W, "the same model, benchmark, metric and setting twice"),
+    Rule("UMM606", "repeated-result", E, "the same model, benchmark, metric and setting twice"),
     Rule("UMM607", "results-file-name", E, "a results file whose name is not its model's id"),
     # 5xx: the taxonomy and vocabularies
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),

@@ -93,7 +93,7 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
         if model is None:
             continue
         family = catalogue.vocabulary.family(model.model.groups[0])
-        for result in results.model.results:
+        for index, result in enumerate(results.model.results):
             benchmark = entries.get(result.benchmark)
             metric = next((item for item in benchmark.model.metrics if item.id == result.metric), None) if benchmark else None
             if metric is None:
@@ -103,7 +103,7 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
                 "model": model.id, "model_name": model.model.name, "family": family.value if family else None,
                 "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
                 "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
-                "value": result.value, "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""),
+                "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""),
                 "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey)},
             })
     return sorted(resolved, key=lambda item: (item["benchmark"], item["metric"], item["model"], item["setting_text"]))

@@ -167,7 +167,9 @@ class Setting(StrictModel):
 class ResultSource(StrictModel):
     bibkey: Text = Field(description="The paper the number comes from (a key in references.bib).")
     table: Text = Field(description="Where in that paper: `Table 3`, `Figure 1`.")
-    reported_by: Literal["own", "third-party"] = Field(description="`own`: the model's own paper; `third-party`: another paper.")
+    reported_by: Literal["own", "third-party", "reproduced"] = Field(
+        description="`own`: the model's own paper; `third-party`: another paper quoting a number; `reproduced`: an independent re-evaluation that ran the model itself (the source names who)."
+    )
 
 
 class Result(StrictModel):

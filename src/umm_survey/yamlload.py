@@ -59,6 +59,11 @@ class LoadedYaml:
     value_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    number_texts: dict[FieldPath, str] = field(default_factory=dict)
+
+    def number_text(self, path: FieldPath) -> str | None:
+        """A number as it was written (`0.80`), so that a page can show the precision its source printed."""
+        return self.number_texts.get(path)
 
     def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """The position of ``path``, or of its nearest known ancestor."""
@@ -183,6 +188,8 @@ class _Converter:
             self._problem(*_start(node), "UMM203", f"the tag `{node.tag}` is not allowed; write the value without a tag", path)
             return node.value
         converted = _core_value(tag, node.value)
+        if tag in {"int", "float"} and converted is not _UNFIT:
+            self.result.number_texts[path] = node.value
         if converted is _UNFIT:
             self._problem(*_start(node), "UMM203", f"{node.value!r} is not a valid {tag} (or has over 64 digits); fix the value, or quote it if it is text", path)
             return node.value

@@ -2,16 +2,20 @@
 (function () {
   "use strict";
 
+  // A cell's sort key: its data-sort attribute (the real value, written at build time) or its text.
   function cellValue(row, index) {
     var cell = row.cells[index];
-    return cell ? cell.textContent.trim() : "";
+    if (!cell) { return ""; }
+    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+  }
+
+  function isNumber(text) {
+    return text !== "" && isFinite(Number(text));
   }
 
   function compare(a, b) {
-    var numberA = parseFloat(a), numberB = parseFloat(b);
-    if (!isNaN(numberA) && !isNaN(numberB) && String(numberA) === a && String(numberB) === b) {
-      return numberA - numberB;
-    }
+    if (isNumber(a) && isNumber(b)) { return Number(a) - Number(b); }
+    if (isNumber(a) !== isNumber(b) && (a === "" || b === "")) { return a === "" ? 1 : -1; }
     return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
   }
 

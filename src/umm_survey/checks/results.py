@@ -53,9 +53,9 @@ def _file_problems(results: LoadedResults, by_id: dict[str, LoadedEntry], biblio
     seen: dict[tuple, int] = {}
     for index, result in enumerate(results.model.results):
         yield from _result_problems(results, index, result, by_id, bibliography)
-        identity = (result.benchmark, result.metric, result.setting.model_dump_json())
+        identity = (result.benchmark, result.metric, result.setting.model_dump_json(), result.source.bibkey)
         if identity in seen:
-            yield results.problem("UMM606", f"the same result as entry {seen[identity] + 1} of this file (same benchmark, metric and setting)", "results", index)
+            yield results.problem("UMM606", f"the same result as entry {seen[identity] + 1} of this file (same benchmark, metric, setting and source)", "results", index)
         seen.setdefault(identity, index)
 
 

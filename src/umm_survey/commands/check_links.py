@@ -18,17 +18,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from ..catalogue import load_catalogue
 from ..linkcheck import LinkResult, catalogue_urls, check_all, is_fresh, load_cache, save_cache
 from ..net import HttpSettings, session
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, count, non_negative_days, positive_seconds
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("check-links", help="check every URL (broken, moved)", description=__doc__)
     add_catalogue_option(parser)
     parser.add_argument("--cache", type=Path, default=Path(".umm-cache/links.json"), metavar="FILE", help="results cache (default: .umm-cache/links.json)")
-    parser.add_argument("--max-age", type=float, default=7.0, metavar="DAYS", help="recheck links older than this (default 7 days)")
-    parser.add_argument("--concurrency", type=int, default=8, metavar="N", help="requests in flight at once (default 8)")
-    parser.add_argument("--per-host", type=int, default=2, metavar="N", help="requests in flight per host (default 2)")
-    parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    parser.add_argument("--max-age", type=non_negative_days, default=7.0, metavar="DAYS", help="recheck links older than this (default 7 days)")
+    parser.add_argument("--concurrency", type=count, default=8, metavar="N", help="requests in flight at once (default 8)")
+    parser.add_argument("--per-host", type=count, default=2, metavar="N", help="requests in flight per host (default 2)")
+    parser.add_argument("--timeout", type=positive_seconds, default=15.0, metavar="SECONDS")
     parser.add_argument("--retries", type=int, default=3, metavar="N", help="retries for 429, 5xx and dropped connections (default 3)")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a link is broken")

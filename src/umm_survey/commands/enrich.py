@@ -16,7 +16,7 @@ from ..arxiv import fetch_records
 from ..catalogue import load_catalogue
 from ..enrich import GitHub, RateLimited, github_repo, load_metadata, save_metadata
 from ..net import HttpSettings, NetworkError, session
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
 
 ARXIV_BATCH = 50
 
@@ -26,7 +26,7 @@ def add_parser(subparsers) -> None:
     add_catalogue_option(parser)
     parser.add_argument("--no-github", dest="github", action="store_false", help="skip the GitHub look-ups")
     parser.add_argument("--no-arxiv", dest="arxiv", action="store_false", help="skip the arXiv look-ups")
-    parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    parser.add_argument("--timeout", type=positive_seconds, default=15.0, metavar="SECONDS")
     parser.set_defaults(run=run)
 
 

@@ -22,7 +22,7 @@ from ..importer.plan import slug
 from ..net import HttpSettings, NetworkError, session
 from ..report import format_problems
 from ..schema import ARXIV_NEW, ARXIV_OLD, Kind
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
 
 TODO = "TODO"
 
@@ -35,7 +35,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--name", help="short name (default: the title up to its colon)")
     parser.add_argument("--code", help="code repository URL")
     parser.add_argument("--offline", action="store_true", help="write a TODO stub without asking arXiv")
-    parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for arXiv (default 15)")
+    parser.add_argument("--timeout", type=positive_seconds, default=15.0, help="seconds to wait for arXiv (default 15)")
     add_catalogue_option(parser)
     parser.set_defaults(run=run)
 

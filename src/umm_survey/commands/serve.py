@@ -14,14 +14,14 @@ from ..catalogue import load_catalogue
 from ..report import format_problems
 from ..site.build import BuildError, BuildPaths, build_site
 from .build import add_site_options, paths_of
-from .common import OK, USAGE, catalogue_folder_exists
+from .common import OK, USAGE, catalogue_folder_exists, port
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("serve", help="live preview: rebuild on every change", description=__doc__)
     add_site_options(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    parser.add_argument("--port", type=port, default=8000, help="port (default: 8000; 0 picks a free one)")
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between checks for changes")
     parser.set_defaults(run=run)
 

@@ -27,15 +27,16 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
     metrics = [metric for metric in benchmark["metrics"] if metric["id"] in used]
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for result in results:
-        row_key = (result["model"], result["setting_text"])
+        row_key = (result["model"], result["setting_text"], result["source"]["reported_by"])
         if row_key not in rows:
             rows[row_key] = {
                 "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
-                "size": result["size"], "setting_text": result["setting_text"], "cells": {},
+                "size": result["size"], "size_value": size_value(result["size"]), "setting_text": result["setting_text"], "cells": {},
+                "reported_by": result["source"]["reported_by"],
                 "details": setting_text({key: value for key, value in result["setting"].items() if key != "size"}),
             }
         row = rows[row_key]
-        row["cells"][result["metric"]] = {"value": result["value"], "source": result["source"]}
+        row["cells"][result["metric"]] = {"value": result["value"], "printed": result.get("printed") or f"{result['value']:g}", "source": result["source"]}
     lead = metrics[0] if metrics else None
 
     def rank(row: dict[str, Any]) -> tuple:
@@ -52,6 +53,17 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
         "families": sorted({row["family"] for row in ordered if row["family"]}),
         "sizes": sorted({row["size"] for row in ordered if row["size"]}, key=_size_order),
     }
+
+
+def size_value(size: str | None) -> float | None:
+    """`7B` -> 7e9, `1.5B` -> 1.5e9, `800M` -> 8e8: the number a size column sorts on."""
+    if not size:
+        return None
+    scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}.get(size.strip()[-1:].upper())
+    try:
+        return float(size.strip()[:-1]) * scale if scale else float(size)
+    except ValueError:
+        return None
 
 
 def _size_order(size: str) -> tuple[float, str]:

@@ -23,6 +23,8 @@ from .text import markdown_cell, name_html, page_title, plain_text
 KIND_TITLES = {Kind.MODEL: "Models", Kind.DATASET: "Datasets", Kind.BENCHMARK: "Benchmarks", Kind.APPLICATION: "Applications"}
 NEWEST_COUNT = 12
 
+MEASURED_BY = {"own": "the model's own paper", "third-party": "quoted by another paper", "reproduced": "re-run independently"}
+
 
 @dataclass
 class SiteInput:
@@ -42,7 +44,7 @@ def template_environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell)
-    environment.globals.update(family_labels=FAMILY_LABELS, family_colours=FAMILY_COLOURS)
+    environment.globals.update(family_labels=FAMILY_LABELS, family_colours=FAMILY_COLOURS, measured_by=MEASURED_BY)
     return environment
 
 
