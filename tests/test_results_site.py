@@ -40,7 +40,7 @@ def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None
     assert build(catalogue_dir, site) == 0
     board = (site / "leaderboards" / "beta-bench.html").read_text()
     body = board[board.index("<tbody>"):]
-    first, second = body.index("<td>7B</td>"), body.index("<td>1B</td>")
+    first, second = body.index('<td data-sort="7000000000.0">7B</td>'), body.index('<td data-sort="1000000000.0">1B</td>')
     assert first < second  # best first
     assert '<a href="../entries/alpha-model.html">Table 2</a>' in board
     assert '<a href="../entries/beta-bench.html">Table 5</a>*' in board  # third-party marked

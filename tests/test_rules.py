@@ -233,13 +233,24 @@ def test_valid_results_pass(catalogue_dir: Path) -> None:
     assert problems_of(catalogue_dir) == []
 
 
+def test_the_same_number_from_two_sources_is_not_a_repeat(catalogue_dir: Path) -> None:
+    _results(catalogue_dir, RESULTS.replace("{size: 1B}", "{size: 7B}"))
+    assert problems_of(catalogue_dir) == []
+
+
+def test_nan_and_infinite_values_are_refused(catalogue_dir: Path) -> None:
+    for value in (".nan", ".inf", "-.inf"):
+        _results(catalogue_dir, RESULTS.replace("value: 0.61", f"value: {value}"))
+        assert ("UMM203", "alpha-model.yaml", 6) in found(catalogue_dir), value
+
+
 RESULT_CASES = [
     ("UMM601", "model: alpha-model", "model: beta-bench", 2),
     ("UMM602", "  - benchmark: beta-bench\n    metric: overall\n    value: 0.61", "  - benchmark: gamma-data\n    metric: overall\n    value: 0.61", 4),
     ("UMM603", "metric: overall\n    value: 0.61", "metric: accuracy\n    value: 0.61", 5),
     ("UMM604", "value: 0.61", "value: 61", 6),
     ("UMM605", "bibkey: doe2025alpha", "bibkey: nobody2020", 8),
-    ("UMM606", "{size: 1B}", "{size: 7B}", 9),
+    ("UMM606", "{size: 1B}\n    source: {bibkey: roe2023betabench", "{size: 7B}\n    source: {bibkey: doe2025alpha", 9),
     ("UMM203", "value: 0.61", "value: high", 6),
     ("UMM202", "    setting: {size: 7B}", "    settings: {size: 7B}", 7),
 ]

@@ -1,0 +1,180 @@
+"""Reproducers from the security and reliability review: each failed before the fix it names."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, found, problems_of
+from umm_survey.cli import main
+from umm_survey.site.build import SITE_MARKER, WORK_MARKER
+from umm_survey.site.text import name_html
+
+ALPHA = "models/alpha-model.yaml"
+
+
+def build(catalogue: Path, site: Path) -> int:
+    return main(["build", "--catalogue", str(catalogue), "--site-dir", str(site), "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")])
+
+
+def _edit(root: Path, old: str, new: str, relative: str = ALPHA) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---- script in the site ----
+
+@pytest.mark.parametrize(
+    "name",
+    ["x$^{\x00script\x01alert(1)\x00/script\x01}$", "$_{<img src=x onerror=alert(1)>}$", "$^{\x00img src=x onerror=alert(1)\x01}$"],
+    ids=["markers-in-script", "tag-in-subscript", "marker-img"],
+)
+def test_math_names_never_make_markup(name: str) -> None:
+    html = str(name_html(name))
+    assert "<script" not in html and "<img" not in html
+    assert html.count("<") == html.count("<sup>") + html.count("</sup>") + html.count("<sub>") + html.count("</sub>")
+
+
+def test_control_characters_are_refused(catalogue_dir: Path) -> None:
+    _edit(catalogue_dir, "name: Alpha", 'name: "Alpha$^{\\0script\\x01}$"')
+    assert ("UMM110", "alpha-model.yaml", 2) in found(catalogue_dir)
+
+
+# ---- data loss ----
+
+def test_build_refuses_a_folder_it_did_not_make(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "precious"
+    target.mkdir()
+    (target / "thesis.tex").write_text("years of work")
+    assert build(catalogue_dir, target) == 1
+    assert (target / "thesis.tex").read_text() == "years of work"
+    assert "is not empty and is not a previous build" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("inside", ["catalogue", "catalogue/models", "."], ids=["catalogue", "inside-catalogue", "its-parent"])
+def test_build_refuses_the_catalogue_and_what_holds_it(capsys, catalogue_dir: Path, inside: str) -> None:
+    target = (catalogue_dir.parent / inside) if inside != "catalogue" else catalogue_dir
+    if inside == ".":
+        target = catalogue_dir.parent
+        (target / SITE_MARKER).write_text("")  # even a folder that looks like a build
+    before = sorted(path.name for path in catalogue_dir.rglob("*"))
+    assert build(catalogue_dir, target) == 1
+    assert sorted(path.name for path in catalogue_dir.rglob("*")) == before
+    assert "--site-dir" in capsys.readouterr().err
+
+
+def test_build_replaces_its_own_site_and_removes_only_its_own_leftovers(catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    assert (site / SITE_MARKER).is_file()
+    killed = tmp_path / ".umm-build-killed"
+    killed.mkdir()
+    (killed / WORK_MARKER).write_text("")
+    foreign = tmp_path / ".umm-build-not-ours"
+    foreign.mkdir()
+    (site / "stale.html").write_text("old")
+    assert build(catalogue_dir, site) == 0
+    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert not killed.exists() and foreign.is_dir()
+
+
+# ---- fmt must not change meaning ----
+
+@pytest.mark.parametrize("text", ["Yes", "on", "No", "1:30", "off"])
+def test_fmt_keeps_text_that_yaml_1_1_would_read_as_bool_or_number(capsys, catalogue_dir: Path, text: str) -> None:
+    _edit(catalogue_dir, "name: Alpha", f"name: '{text}'")
+    assert main(["fmt", str(catalogue_dir / ALPHA)]) in (0, 1)
+    assert problems_of(catalogue_dir) == []
+    from umm_survey.catalogue import load_catalogue
+
+    entry = next(entry for entry in load_catalogue(catalogue_dir).entries if entry.id == "alpha-model")
+    assert entry.model.name == text
+
+
+# ---- values that are not values ----
+
+def test_a_boolean_is_not_a_dataset_size(catalogue_dir: Path) -> None:
+    path = catalogue_dir / "datasets" / "gamma-data.yaml"
+    text = path.read_text()
+    start = text.index("size:")
+    path.write_text(text[:start] + "size: true" + text[text.index("\n", start):])
+    assert "UMM203" in {problem.rule for problem in problems_of(catalogue_dir)}
+
+
+def test_taxonomy_cycles_are_refused(catalogue_dir: Path) -> None:
+    taxonomy = catalogue_dir / "taxonomy.yaml"
+    text = taxonomy.read_text()
+    text = text.replace("  - id: diffusion\n    kind: model\n", "  - id: diffusion\n    kind: model\n    parent: any-to-any\n", 1)
+    text = text.replace("  - id: any-to-any\n    kind: model\n", "  - id: any-to-any\n    kind: model\n    parent: diffusion\n", 1)
+    taxonomy.write_text(text)
+    messages = [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM501"]
+    assert any("is its own ancestor" in message for message in messages)
+
+
+def test_nan_never_reaches_the_json_export(capsys, catalogue_dir: Path) -> None:
+    (catalogue_dir / "results").mkdir()
+    (catalogue_dir / "results" / "alpha-model.yaml").write_text(
+        "model: alpha-model\nresults:\n  - benchmark: beta-bench\n    metric: overall\n    value: .nan\n"
+        "    source: {bibkey: doe2025alpha, table: Table 2, reported_by: own}\n"
+    )
+    assert main(["export", "--catalogue", str(catalogue_dir), "--format", "json"]) == 1
+    assert capsys.readouterr().out == ""
+
+
+# ---- no traceback, exit codes as documented ----
+
+@pytest.mark.parametrize(
+    "argv",
+    [["serve", "--port", "99999"], ["check-links", "--max-age", "nan"], ["check-links", "--timeout", "0"], ["new", "--arxiv", "2501.00001", "--kind", "model", "--group", "x", "--timeout", "-1"], ["check-links", "--concurrency", "0"]],
+    ids=["port", "max-age-nan", "timeout-0", "negative-timeout", "concurrency-0"],
+)
+def test_bad_option_values_are_usage_errors(capsys, argv: list[str]) -> None:
+    assert main(argv) == 2
+    assert "error: argument" in capsys.readouterr().err
+
+
+def test_output_to_a_folder_is_a_plain_error(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    assert main(["export", "--catalogue", str(catalogue_dir), "--format", "json", "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"umm-survey: is a folder, not a file; name a file to write ({tmp_path}); nothing was half-written (writes are atomic)\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"repos": {"a/b": "x"}}', '{"repos": [1, 2]}', "[]", "{not json", '{"repos": {"deepseek-ai/Janus": {"stars": Infinity, "license": {"spdx": 1}}}}'],
+    ids=["string-record", "list", "array", "broken", "odd-values"],
+)
+def test_a_malformed_github_file_never_stops_the_build(catalogue_dir: Path, tmp_path: Path, text: str) -> None:
+    (catalogue_dir / "metadata").mkdir()
+    (catalogue_dir / "metadata" / "github.json").write_text(text)
+    assert build(catalogue_dir, tmp_path / "site") == 0
+
+
+MUTATIONS = st.sampled_from(["", "\x00", "\u0085", ": :", "- [", "!!int x", "&a *a", "\t", "9" * 5000, "[" * 200, "'", '"\\x', "2024-02-30", "https://[::1", ".nan", "true", "\ufeff"])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=st.sampled_from([ALPHA, "benchmarks/beta-bench.yaml", "references.bib", "taxonomy.yaml"]), position=st.floats(0, 1), insert=MUTATIONS)
+def test_mutated_files_give_exit_codes_not_tracebacks(tmp_path_factory, catalogue_dir: Path, target: str, position: float, insert: str) -> None:
+    work = tmp_path_factory.mktemp("fuzz")
+    root = work / "catalogue"
+    shutil.copytree(catalogue_dir, root)
+    path = root / target
+    text = path.read_text(encoding="utf-8")
+    cut = int(len(text) * position)
+    path.write_text(text[:cut] + insert + text[cut:], encoding="utf-8")
+    for argv in (["validate"], ["fmt", "--check"], ["export", "--format", "json", "-o", str(work / "out.json")], ["readme", "-o", str(work / "README.md")]):
+        full = [*argv, "--catalogue", str(root)] if argv[0] != "fmt" else [*argv, str(root)]
+        completed = subprocess.run([sys.executable, "-m", "umm_survey.cli", *full], capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in completed.stderr, (argv, insert, completed.stderr[-800:])
+        assert completed.returncode in (0, 1, 2), (argv, completed.returncode)
+    if (work / "out.json").exists():
+        json.loads((work / "out.json").read_text())  # valid JSON whenever it was written
