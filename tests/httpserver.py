@@ -27,6 +27,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     stream_bytes: int = 0  # send this many bytes in chunks, without Content-Length
+    trickle: float = 0.0  # send the body one byte every this many seconds
 
 
 class ScriptedServer:
@@ -70,6 +71,14 @@ class ScriptedServer:
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
                         self.send_header(name, value.replace("{base}", server.url.rstrip("/")))
+                    if reply.trickle:
+                        self.send_header("Content-Length", str(len(body)))
+                        self.end_headers()
+                        for index in range(len(body)):
+                            self.wfile.write(body[index : index + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.trickle)
+                        return
                     if reply.stream_bytes:
                         self.send_header("Connection", "close")
                         self.end_headers()

@@ -139,3 +139,26 @@ def test_new_skips_a_triaged_id(capsys, arxiv, catalogue_dir: Path) -> None:
     assert code == 1
     assert err.endswith("(out-of-scope: generation only); remove it from there first to catalogue it\n")
     assert arxiv.requests == [] and snapshot(catalogue_dir) == before
+
+
+def test_a_trickling_server_is_stopped_by_the_deadline(capsys, arxiv, catalogue_dir: Path) -> None:
+    import time
+
+    arxiv.route("/api/query", Reply(200, ATOM, trickle=0.2))  # each byte well within the 1 s read timeout
+    before = snapshot(catalogue_dir)
+    started = time.monotonic()
+    code, _, err = run(capsys, "new", "--arxiv", "2502.09999", "--kind", "model", "--group", "ar-pixel", "--timeout", "1", "--catalogue", str(catalogue_dir))
+    assert time.monotonic() - started < 10
+    assert code == 1 and "still sending after the request's deadline" in err
+    assert snapshot(catalogue_dir) == before
+
+
+def test_a_refused_connection_is_called_refused(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    monkeypatch.setenv("UMM_ARXIV_API_URL", f"http://127.0.0.1:{port}/api/query")
+    code, _, err = run(capsys, "new", "--arxiv", "2502.09999", "--kind", "model", "--group", "ar-pixel", "--timeout", "1", "--catalogue", str(catalogue_dir))
+    assert code == 1 and "refused the connection" in err and "did not answer" not in err

@@ -67,8 +67,8 @@ def test_home_loads_without_console_errors_or_outside_requests(page, site_url) -
 def test_search_finds_janus_pro_and_opens_its_page(page, site_url) -> None:
     page.goto(site_url)
     page.locator("input.md-search__input").click()
-    page.keyboard.type("Janus-Pro", delay=30)
-    result = page.locator(".md-search-result__link", has_text="Janus-Pro").first
+    page.keyboard.type("Janus-Pro data and model scaling", delay=20)
+    result = page.locator('.md-search-result__link[href*="entries/janus-pro.html"]').first  # not Janus-Pro-R1 and kin
     result.wait_for(timeout=15000)
     result.click()
     page.wait_for_url(re.compile(r"entries/janus-pro\.html"))

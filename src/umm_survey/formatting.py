@@ -49,7 +49,7 @@ def format_entry(text: str, kind: Kind) -> str:
     writer = yaml_writer()
     try:
         document = writer.load(MODELINE.sub("", text, count=1))
-    except YAMLError as error:
+    except (YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
         raise FormatError(f"not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(document, CommentedMap):
         raise FormatError("not a mapping of fields")
@@ -103,7 +103,7 @@ def format_results(text: str) -> str:
     writer = yaml_writer()
     try:
         document = writer.load(MODELINE.sub("", text, count=1))
-    except YAMLError as error:
+    except (YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
         raise FormatError(f"not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(document, CommentedMap) or not isinstance(document.get("results"), list):
         raise FormatError("not a results file (`model` and a list of `results`)")
