@@ -18,45 +18,24 @@ USAGE = 2
 INTERRUPTED = 130
 
 
-def positive_seconds(text: str) -> float:
-    """An argparse type: a finite number of seconds above zero (`--timeout 0` or `nan` is a usage error)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number above 0")
-    return value
+def _number_type(convert, accept, what: str, rule: str):
+    """An argparse type: `convert` the text, then `accept` the value, else a usage error naming `what` and `rule`."""
+    def parse(text: str):
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not accept(value):
+            raise argparse.ArgumentTypeError(f"{text!r} must be {rule}")
+        return value
+    return parse
 
 
-def non_negative_days(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number of days, 0 or more")
-    return value
-
-
-def count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 256:
-        raise argparse.ArgumentTypeError(f"{text!r} must be from 1 to 256")
-    return value
-
-
-def port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} must be from 0 to 65535")
-    return value
+# `--timeout 0`, `--max-age nan` or `--port 99999` are usage errors (exit 2), never tracebacks
+positive_seconds = _number_type(float, lambda value: math.isfinite(value) and value > 0, "a number of seconds", "a number above 0")
+non_negative_days = _number_type(float, lambda value: math.isfinite(value) and value >= 0, "a number of days", "a number of days, 0 or more")
+count = _number_type(int, lambda value: 1 <= value <= 256, "a whole number", "from 1 to 256")
+port = _number_type(int, lambda value: 0 <= value <= 65535, "a port number", "from 0 to 65535")
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
