@@ -11,6 +11,7 @@ whose file exists, is left alone, so running it again changes nothing that was c
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
@@ -23,7 +24,7 @@ from apply_facts import make_bibkey  # noqa: E402
 
 from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text  # noqa: E402
+from umm_survey.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
 from umm_survey.importer.plan import slug  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
@@ -68,7 +69,7 @@ def entry_of(row: dict, group: str, kind: Kind, bibkey: str, vocabulary) -> dict
 def record_of(row: dict, data: dict, vocabulary) -> str:
     entry_type, fields = vocabulary.record_fields(data["venue"], data["date"])
     authors = bib_authors([("{" + name + "}") if TEAM.search(name) else tex_text(name) for name in row["authors"]])
-    fields.update(author=authors.replace("{{", "{").replace("}}", "}"), title=protect_title(tex_text(row["title"])))
+    fields.update(author=authors, title=protect_title(tex_text(row["title"])))
     fields.update(eprint=row["arxiv"], archiveprefix="arXiv")
     return format_record(data["bibkey"], entry_type, fields)
 
@@ -118,15 +119,9 @@ def main() -> int:
 
 def write_triage(path: Path, new: list[dict]) -> None:
     """Append to triage.yaml: what is there stays as it is."""
-    from ruamel.yaml import YAML
-
     existing = path.read_text(encoding="utf-8") if path.exists() else "# Papers considered and not catalogued: the decision and its reason (see catalogue/README and docs/scope.md).\npapers:\n"
-    writer = YAML()
-    writer.width = 4096
-    writer.indent(mapping=2, sequence=4, offset=2)
-    import io
     buffer = io.StringIO()
-    writer.dump(sorted(new, key=lambda row: row["arxiv"]), buffer)
+    yaml_writer().dump(sorted(new, key=lambda row: row["arxiv"]), buffer)
     write_text_atomic(path, existing.rstrip("\n") + "\n" + buffer.getvalue())
 
 

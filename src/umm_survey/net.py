@@ -7,6 +7,7 @@ Validation and the build never import this module. Retrying is urllib3's
 from __future__ import annotations
 
 import os
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -112,8 +113,6 @@ def _abort(response: requests.Response) -> None:
     sock = getattr(connection, "sock", None)
     try:
         if sock is not None:
-            import socket
-
             sock.shutdown(socket.SHUT_RDWR)
     except OSError:
         pass

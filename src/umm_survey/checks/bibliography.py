@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import re
+from collections.abc import Iterable
 
 from ..bib import REQUIRED_FIELDS, Bibliography, normalise_title
 from ..problems import Problem

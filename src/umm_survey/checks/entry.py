@@ -140,7 +140,7 @@ def _raw_problems(entry: RawEntry, vocabulary: Vocabulary) -> list[Problem]:
     problems = _todo_problems(entry, data, ())
     groups = data.get("groups")
     if isinstance(groups, list):
-        problems.extend(_group_problems(entry, [group for group in groups], vocabulary))
+        problems.extend(_group_problems(entry, groups, vocabulary))
     venue = data.get("venue")
     if isinstance(venue, str) and venue.strip() and vocabulary.venues and venue != "arXiv" and vocabulary.split_venue(venue) is None:
         problems.append(entry.problem("UMM212", _venue_message(venue, vocabulary), "venue"))

@@ -5,6 +5,7 @@ Pure functions over resolved results; the templates only lay the rows out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -25,7 +26,7 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
     """Columns: the benchmark's metrics that have numbers; rows: one per model and setting, best first."""
     used = {result["metric"] for result in results}
     metrics = [metric for metric in benchmark["metrics"] if metric["id"] in used]
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
     for result in results:
         row_key = (result["model"], result["setting_text"], result["source"]["reported_by"])
         if row_key not in rows:
@@ -36,7 +37,7 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
                 "details": setting_text({key: value for key, value in result["setting"].items() if key != "size"}),
             }
         row = rows[row_key]
-        row["cells"][result["metric"]] = {"value": result["value"], "printed": result.get("printed") or f"{result['value']:g}", "source": result["source"]}
+        row["cells"][result["metric"]] = {"value": result["value"], "printed": result["printed"], "source": result["source"]}
     lead = metrics[0] if metrics else None
 
     def rank(row: dict[str, Any]) -> tuple:
@@ -55,24 +56,19 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
     }
 
 
+SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)
+SIZE_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+
+
 def size_value(size: str | None) -> float | None:
-    """`7B` -> 7e9, `1.5B` -> 1.5e9, `800M` -> 8e8: the number a size column sorts on."""
-    if not size:
-        return None
-    scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}.get(size.strip()[-1:].upper())
-    try:
-        return float(size.strip()[:-1]) * scale if scale else float(size)
-    except ValueError:
-        return None
+    """The parameters a size names, from its first number: `7B` -> 7e9, `800M` -> 8e8, `7B active / 14B total` -> 7e9."""
+    match = SIZE.search(size or "")
+    return float(match[1]) * SIZE_SCALE[match[2].upper()] if match else None
 
 
 def _size_order(size: str) -> tuple[float, str]:
-    digits = "".join(character for character in size if character.isdigit() or character == ".")
-    try:
-        number = float(digits)
-    except ValueError:
-        return (float("inf"), size)
-    return (number * (1000 if size.upper().endswith("B") else 1), size)
+    value = size_value(size)
+    return (value if value is not None else float("inf"), size)
 
 
 def scatter_points(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
