@@ -25,6 +25,17 @@ outputs:
   - text
   - image
 summary: A made-up model used by the tests.
+licence: MIT
+architecture:
+  attention: causal
+  understanding_encoder:
+    - Tiny-ViT
+  backbone: Tiny-LM-1B
+weights:
+  - https://huggingface.co/example/alpha-7b
+sizes:
+  - 7e9
+  - '1.5B'
 """
 CANONICAL = """# yaml-language-server: $schema=../schema/model.schema.json
 # keep me: a note on this entry
@@ -38,6 +49,14 @@ arxiv: '2403.01234'
 code: https://github.com/example/alpha
 inputs: [text, image]
 outputs: [text, image]
+architecture:
+  backbone: Tiny-LM-1B
+  understanding_encoder: [Tiny-ViT]
+  attention: causal
+sizes: [7e9, 1.5B]
+weights:
+  - https://huggingface.co/example/alpha-7b
+licence: MIT
 summary: A made-up model used by the tests.
 """
 

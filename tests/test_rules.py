@@ -292,3 +292,58 @@ def test_triaged_and_catalogued(catalogue_dir: Path) -> None:
 def test_triage_file_problems(catalogue_dir: Path, text: str, line: int) -> None:
     (catalogue_dir / "triage.yaml").write_text(text)
     assert ("UMM502", "triage.yaml", line) in found(catalogue_dir)
+
+
+# ---- model facts: components, sizes, attention, licences ----
+
+def _messages(root: Path, rule: str) -> list[tuple[int, str]]:
+    return [(problem.line, problem.message) for problem in problems_of(root) if problem.rule == rule]
+
+
+def test_an_alias_names_its_component_and_an_unknown_one_gets_a_hint(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "  understanding_encoder: [Tiny-ViT]", "  understanding_encoder: [tiny_vit, Tiny-VIT2]")
+    assert _messages(catalogue_dir, "UMM215") == [(15, "`Tiny-VIT2` is not a component in components.yaml; did you mean `Tiny-ViT`?")]
+
+
+def test_an_unknown_backbone_without_a_close_name(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "  backbone: Tiny-LM-1B", "  backbone: Gargantua")
+    assert _messages(catalogue_dir, "UMM215") == [(14, "`Gargantua` is not a component in components.yaml; add it to components.yaml (or an alias to an existing one)")]
+
+
+def test_sizes_must_be_positive_numbers_of_parameters(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "sizes: [1.5e9, 7e9]", "sizes: [-1.5e9, 7 B, true, {total: 14e9, active: 0}, 7B, {total: 14e9, active: 7e9}]")
+    messages = _messages(catalogue_dir, "UMM216")
+    assert [line for line, _ in messages] == [19, 19, 19, 19]
+    assert messages[0][1] == "`sizes.0`: -1500000000.0 is not a number of parameters; write a positive number such as 7e9 or 1.5e9, or text such as `7B`"
+    assert "`sizes.3.active`: 0 is not a number of parameters" in messages[3][1]
+
+
+def test_attention_outside_the_documented_values(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "  attention: causal", "  attention: full")
+    assert _messages(catalogue_dir, "UMM217") == [
+        (18, "`architecture.attention`: 'full' is not an attention mask this catalogue documents; use one of `causal`, `bidirectional`, `causal-text-full-image`")
+    ]
+
+
+def test_weights_must_be_http_links(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "weights: [https://huggingface.co/example/alpha-7b]", "weights: [javascript:alert(1)]")
+    assert _messages(catalogue_dir, "UMM206") == [(20, "`weights.0`: 'javascript:alert(1)' is not an absolute http(s) URL; write it as https://host/path")]
+
+
+def test_unknown_licence_and_custom_without_link(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "licence: MIT", "licence: mit")
+    assert _messages(catalogue_dir, "UMM218") == [(21, "licence `mit` is not in licences.yaml; did you mean `MIT`?")]
+    _replace(catalogue_dir, ALPHA, "licence: mit", "licence: custom")
+    assert _messages(catalogue_dir, "UMM218") == [(21, "licence `custom` needs `licence_url`, a link to the licence text")]
+
+
+def test_code_without_weights_or_licence_is_a_warning_unless_not_stated(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "weights: [https://huggingface.co/example/alpha-7b]\nlicence: MIT\n", "")
+    assert _messages(catalogue_dir, "UMM219") == [(9, "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated`")]
+    _replace(catalogue_dir, ALPHA, "organisation:", "not_stated: [weights, licence]\norganisation:")
+    assert _messages(catalogue_dir, "UMM219") == []
+
+
+def test_components_file_with_one_spelling_twice(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "components.yaml", "kind: tokenizer}", "kind: tokenizer, aliases: [tiny lm]}")
+    assert _messages(catalogue_dir, "UMM503") == [(4, "`tiny lm` names both `tiny-lm` and `tiny-vq`")]

@@ -21,8 +21,12 @@ from .schema import Kind
 
 KEY_ORDER = (
     "id", "name", "title", "date", "venue", "groups", "series", "same_paper_as", "bibkey", "arxiv",
-    "paper", "code", "demo", "project", "data", "inputs", "outputs", "size", "sample", "task", "metrics", "summary",
+    "paper", "code", "demo", "project", "data", "inputs", "outputs",
+    "architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "fact_note",
+    "size", "sample", "task", "metrics", "summary",
 )
+ARCHITECTURE_ORDER = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention")
+FACT_SOURCE_ORDER = (*ARCHITECTURE_ORDER, "sizes", "weights", "licence", "organisation")
 METRIC_ORDER = ("id", "name", "higher_is_better", "min", "max")
 BIB_FIELD_ORDER = (
     "author", "title", "booktitle", "journal", "volume", "number", "pages", "publisher", "institution",
@@ -72,9 +76,12 @@ def entry_document(data: dict[str, Any]) -> CommentedMap:
 
 
 def dump_entry(kind: Kind, data: dict[str, Any]) -> str:
+    """A new entry's text, passed through `fmt`'s canonical form so the two writers cannot disagree."""
+    from .formatting import format_entry  # formatting imports this module
+
     buffer = io.StringIO()
     yaml_writer().dump(entry_document(data), buffer)
-    return modeline(kind) + buffer.getvalue()
+    return format_entry(buffer.getvalue(), kind)
 
 
 # ---- BibTeX ----

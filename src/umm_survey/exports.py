@@ -12,8 +12,11 @@ from .resolve import resolve_catalogue, resolve_results
 
 CSV_COLUMNS = (
     "id", "kind", "name", "title", "date", "venue", "groups", "family", "arxiv", "bibkey", "authors",
-    "paper", "code", "demo", "project", "data", "summary", "series", "inputs", "outputs", "size", "sample", "task", "metrics", "results",
+    "paper", "code", "demo", "project", "data", "summary", "series", "inputs", "outputs",
+    "backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "parameters", "weights", "licence", "organisation",
+    "size", "sample", "task", "metrics", "results",
 )
+FACT_COLUMNS = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder")
 
 
 Resolved = list[dict[str, Any]]
@@ -66,11 +69,25 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _csv_value(entry: dict[str, Any], column: str) -> Any:
+    """A cell's value; lists become `a; b` (see docs/exports.md)."""
     if column in entry.get("links", {}):
         return entry["links"][column]
+    facts = entry.get("facts")
+    if facts is not None and column in FACT_COLUMNS + ("attention", "parameters", "weights", "licence", "organisation"):
+        return _fact_value(facts, column)
     if column == "metrics":
         return [f"{metric['name']} ({'higher' if metric['higher_is_better'] else 'lower'} is better)" for metric in entry.get("metrics", [])]
     return entry.get(column)
+
+
+def _fact_value(facts: dict[str, Any], column: str) -> Any:
+    if column in FACT_COLUMNS:
+        return [part["written"] for part in facts["parts"][column]]
+    if column == "parameters":  # plain numbers; a mixture of experts as total/active
+        return [f"{size['total']:g}" + (f"/{size['active']:g}" if size["active"] else "") for size in facts["sizes"]]
+    if column == "licence":
+        return facts["licence"]["id"] if facts["licence"] else None
+    return facts[column]
 
 
 def _cell(value: Any) -> str:

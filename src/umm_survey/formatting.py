@@ -13,12 +13,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
-from .entryfile import KEY_ORDER, METRIC_ORDER, format_record, modeline, yaml_writer
+from .entryfile import ARCHITECTURE_ORDER, FACT_SOURCE_ORDER, KEY_ORDER, METRIC_ORDER, format_record, modeline, yaml_writer
 from .links import normalise_url
 from .schema import Kind
 
 URL_FIELDS = ("paper", "code", "demo", "project", "data")
-FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as")
+FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as", "sizes", "organisation", "not_stated")
+NESTED_ORDERS = {"architecture": ARCHITECTURE_ORDER, "fact_sources": FACT_SOURCE_ORDER}
 MODELINE = re.compile(r"^# yaml-language-server:.*\n?", re.MULTILINE)
 
 
@@ -45,6 +46,13 @@ def _plain(value):
     return str(value) if isinstance(value, ScalarString) else value
 
 
+def _flow(items: list) -> CommentedSeq:
+    sequence = CommentedSeq(_plain(item) if not isinstance(item, CommentedMap) else item for item in items)
+    if not any(isinstance(item, CommentedMap) for item in items):
+        sequence.fa.set_flow_style()
+    return sequence
+
+
 def format_entry(text: str, kind: Kind) -> str:
     writer = yaml_writer()
     try:
@@ -65,9 +73,13 @@ def format_entry(text: str, kind: Kind) -> str:
             document[key] = normalise_url(document[key])
     for key in FLOW_LISTS:
         if isinstance(document.get(key), list):
-            sequence = CommentedSeq(_plain(item) for item in document[key])
-            sequence.fa.set_flow_style()
-            document[key] = sequence
+            document[key] = _flow(document[key])
+    for key, order in NESTED_ORDERS.items():
+        if isinstance(document.get(key), CommentedMap):
+            document[key] = _reordered(document[key], order)
+            for inner in ("understanding_encoder", "generation_encoder"):
+                if isinstance(document[key].get(inner), list):
+                    document[key][inner] = _flow(document[key][inner])
     if isinstance(document.get("metrics"), list):
         for index, metric in enumerate(document["metrics"]):
             if isinstance(metric, CommentedMap):

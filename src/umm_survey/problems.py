@@ -56,8 +56,13 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM211", "group-kind", E, "a group of another kind (a dataset group on a model, say)"),
     Rule("UMM212", "unknown-venue", E, "a venue that is neither `arXiv` nor a known venue with its year"),
     Rule("UMM213", "todo-marker", E, "a field still holds a TODO placeholder"),
-    # 3xx: entries against each other
     Rule("UMM214", "non-leaf-group", E, "an entry names a group that has subgroups (entries belong in leaf groups)"),
+    Rule("UMM215", "unknown-component", E, "an architecture part that components.yaml does not name"),
+    Rule("UMM216", "bad-size", E, "a model size that is not a positive number of parameters"),
+    Rule("UMM217", "bad-attention", E, "an attention mask outside the documented values"),
+    Rule("UMM218", "unknown-licence", E, "a licence that licences.yaml does not name, or `custom` without `licence_url`"),
+    Rule("UMM219", "code-without-weights", W, "a model with released code but neither weights nor a licence (nor `not_stated` saying so)"),
+    # 3xx: entries against each other
     Rule("UMM301", "duplicate-id", E, "two entries share one id"),
     Rule("UMM302", "same-paper", E, "two entries of one kind describe one paper without saying so"),
     Rule("UMM303", "shared-code", W, "entries of different papers link the same code repository"),
@@ -88,6 +93,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM607", "results-file-name", E, "a results file whose name is not its model's id"),
     # 5xx: the taxonomy and vocabularies
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),
+    Rule("UMM503", "components-invalid", E, "components.yaml or licences.yaml does not match its schema, or names one spelling twice"),
     Rule("UMM502", "triage-invalid", E, "triage.yaml does not match its schema, or triages an id twice"),
 )
 

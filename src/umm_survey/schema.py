@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
 from pydantic_core import PydanticCustomError
 
 ARXIV_NEW = re.compile(r"^(?P<yy>\d{2})(?P<mm>0[1-9]|1[0-2])\.\d{4,5}$")
@@ -50,7 +50,7 @@ def _http_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise PydanticCustomError(
-            "umm_bad_url", "{value!r} is not an absolute http(s) URL; write it as https://host/path", {"value": value}
+            "umm_bad_url", "{value} is not an absolute http(s) URL; write it as https://host/path", {"value": repr(value)}
         )
     return value
 
@@ -58,7 +58,7 @@ def _http_url(value: str) -> str:
 def _arxiv_id(value: str) -> str:
     if not (ARXIV_NEW.fullmatch(value) or ARXIV_OLD.fullmatch(value)):
         raise PydanticCustomError(
-            "umm_bad_arxiv", "{value!r} is not a bare arXiv id such as 2501.17811 (no URL, no version)", {"value": value}
+            "umm_bad_arxiv", "{value} is not a bare arXiv id such as 2501.17811 (no URL, no version)", {"value": repr(value)}
         )
     return value
 
@@ -109,11 +109,106 @@ class Entry(StrictModel):
     same_paper_as: list[EntryId] = Field(default_factory=list, description="Ids of other entries of the same kind that come from the same paper.")
 
 
+PARAMETER_TEXT = re.compile(r"(?P<number>\d+(\.\d+)?)(?P<unit>[KMBT])")
+PARAMETER_UNITS = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+
+
+def parameter_count(value: float | int | str) -> float:
+    """A size as a plain number of parameters: 7e9, 7000000000 and `7B` are all 7e9."""
+    if isinstance(value, str):
+        match = PARAMETER_TEXT.fullmatch(value)
+        return float(match["number"]) * PARAMETER_UNITS[match["unit"]] if match else float("nan")
+    return float(value)
+
+
+def _parameters(value: object) -> object:
+    """A positive number of parameters, or text such as `7B` (units K, M, B, T); never a boolean."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 and value == value and value != float("inf")
+    if ok or (isinstance(value, str) and PARAMETER_TEXT.fullmatch(value)):
+        return value
+    raise PydanticCustomError(
+        "umm_bad_size", "{value} is not a number of parameters; write a positive number such as 7e9 or 1.5e9, or text such as `7B`", {"value": repr(value)}
+    )
+
+
+Parameters = Annotated[float | int | str, BeforeValidator(_parameters), Field(examples=[7e9, "1.5B"])]
+
+
+class Attention(str, Enum):
+    """The attention mask a model uses while it generates an image."""
+
+    CAUSAL = "causal"
+    BIDIRECTIONAL = "bidirectional"
+    CAUSAL_TEXT_FULL_IMAGE = "causal-text-full-image"
+
+
+def _attention(value: object) -> object:
+    if isinstance(value, str) and value not in {item.value for item in Attention}:
+        choices = ", ".join(f"`{item.value}`" for item in Attention)
+        raise PydanticCustomError("umm_bad_attention", "{value} is not an attention mask this catalogue documents; use one of " + choices, {"value": repr(value)})
+    return value
+
+
+class MixtureSize(StrictModel):
+    """The size of a mixture-of-experts model: all its parameters, and those used per token."""
+
+    total: Parameters = Field(description="All parameters, e.g. 14e9.")
+    active: Parameters = Field(description="Parameters active per token, e.g. 7e9.")
+
+
+UNION_TAGS = frozenset({"parameters", "mixture"})  # pydantic's names for the branches of a size; not field names
+SizeItem = Annotated[
+    Annotated[Parameters, Tag("parameters")] | Annotated[MixtureSize, Tag("mixture")],
+    Discriminator(lambda value: "mixture" if isinstance(value, (dict, MixtureSize)) else "parameters"),
+]
+
+ComponentName = Annotated[Text, Field(description="A component from components.yaml, by id, name or alias.", examples=["SigLIP-SO400M/14-384", "qwen2.5"])]
+
+
+class Architecture(StrictModel):
+    """How the model is built (the survey's Table 1): every part named from components.yaml."""
+
+    backbone: ComponentName | None = Field(None, description="The language model (for a diffusion model, its diffusion backbone), e.g. `Qwen2.5-7B`.")
+    understanding_encoder: list[ComponentName] = Field(default_factory=list, description="What encodes an image for understanding, e.g. `[SigLIP-SO400M/14-384]`.")
+    generation_encoder: list[ComponentName] = Field(default_factory=list, description="What turns an image into the model's generation target: a VQ tokenizer, a VAE, a semantic encoder.")
+    generation_decoder: ComponentName | None = Field(None, description="What turns the model's output into pixels: a VQ decoder, a VAE decoder, or a diffusion model such as SDXL.")
+    attention: Annotated[Attention | None, BeforeValidator(_attention)] = Field(
+        None, description="Mask used when generating images: `causal`, `bidirectional`, or `causal-text-full-image` (causal across the sequence, full attention within each image)."
+    )
+
+
+FACT_NAMES = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "sizes", "weights", "licence", "organisation")
+FactName = Literal["backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "sizes", "weights", "licence", "organisation"]
+
+
+class FactSources(StrictModel):
+    """Where each model fact was read: a section, table or model card."""
+
+    backbone: Text | None = Field(None, description="e.g. `paper Sec. 3.1`.")
+    understanding_encoder: Text | None = None
+    generation_encoder: Text | None = None
+    generation_decoder: Text | None = None
+    attention: Text | None = None
+    sizes: Text | None = Field(None, description="e.g. `model card`.")
+    weights: Text | None = None
+    licence: Text | None = Field(None, description="e.g. `repository LICENSE file`.")
+    organisation: Text | None = Field(None, description="e.g. `paper, author affiliations`.")
+
+
 class Model(Entry):
     """A unified model that understands and generates (text and images, or more)."""
 
     inputs: list[Modality] = Field(min_length=1, description="Modalities the model accepts.")
     outputs: list[Modality] = Field(min_length=1, description="Modalities the model produces.")
+    architecture: Architecture | None = Field(None, description="Backbone, encoders, decoder and attention mask, as the paper describes them.")
+    sizes: list[SizeItem] = Field(default_factory=list, description="Released model sizes in parameters (`[1.5e9, 7e9]`); a mixture-of-experts model gives `{total: .., active: ..}`.")
+    weights: list[HttpUrl] = Field(default_factory=list, description="Links to the released checkpoints, e.g. Hugging Face model pages.")
+    licence: Text | None = Field(None, description="Licence of the released weights and code: an SPDX id from licences.yaml (`MIT`, `Apache-2.0`), or `custom` with `licence_url`.", examples=["MIT"])
+    licence_url: HttpUrl | None = Field(None, description="The licence text, needed when `licence` is `custom`.")
+    organisation: list[Text] = Field(default_factory=list, description="The labs and companies named on the paper.")
+    fact_sources: FactSources | None = Field(None, description="Where each fact above was read, where it is not in the abstract.")
+    not_stated: list[FactName] = Field(default_factory=list, description="Facts the paper and the official release do not give (checked and left out, not forgotten).")
+    fact_note: Text | None = Field(None, description="For a reader: how a fact should be read, or why it differs from the survey's Table 1.")
 
 
 class Dataset(Entry):

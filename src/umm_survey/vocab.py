@@ -1,7 +1,8 @@
-"""Vocabularies kept in their own files: the taxonomy and the venues."""
+"""Vocabularies kept in their own files: the taxonomy, the venues, the model components and the licences."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -10,7 +11,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from .problems import Problem
-from .schema import Kind, StrictModel
+from .schema import HttpUrl, Kind, StrictModel
 from .yamlload import load_yaml_file
 
 VENUE = re.compile(r"^(?P<name>.+) (?P<year>(19|20)\d\d)$")
@@ -48,10 +49,60 @@ class VenuesFile(StrictModel):
     venues: list[Venue] = Field(min_length=1)
 
 
+class ComponentKind(str, Enum):
+    LANGUAGE_MODEL = "language-model"
+    VISION_ENCODER = "vision-encoder"
+    TOKENIZER = "tokenizer"
+    VAE = "vae"
+    DIFFUSION_MODEL = "diffusion-model"
+
+
+class Component(StrictModel):
+    """A part models are built from: a language model, an image encoder, a tokenizer, a VAE, a diffusion model."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+([-.][a-z0-9]+)*$", description="Stable id, used for the component's page.")
+    name: str = Field(description="Display name, e.g. `SigLIP`.")
+    kind: ComponentKind = Field(description="What sort of part it is.")
+    link: HttpUrl | None = Field(None, description="Its paper, repository or model card.")
+    bibkey: str | None = Field(None, description="Its record in references.bib, when the catalogue cites it.")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings entries may use, e.g. `siglip-so400m-patch14-384`.")
+
+
+class ComponentsFile(StrictModel):
+    components: list[Component] = Field(min_length=1)
+
+
+class Licence(StrictModel):
+    id: str = Field(description="SPDX licence id, e.g. `Apache-2.0`, or `custom`.")
+    name: str = Field(description="Full name.")
+    permissive: bool = Field(description="True for OSI-approved licences and Creative Commons licences without a non-commercial clause.")
+
+
+class LicencesFile(StrictModel):
+    licences: list[Licence] = Field(min_length=1)
+
+
+def component_key(name: str) -> str:
+    """What two spellings of one component share: lower case, letters, digits, `.` and `+` only."""
+    return re.sub(r"[^a-z0-9.+]", "", name.lower())
+
+
 @dataclass
 class Vocabulary:
     groups: dict[str, Group] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
+    components: dict[str, Component] = field(default_factory=dict)
+    component_keys: dict[str, str] = field(default_factory=dict)  # component_key(spelling) -> component id
+    licences: dict[str, Licence] = field(default_factory=dict)
+
+    def component(self, name: str) -> Component | None:
+        """The component an entry names, by id, display name or alias."""
+        found = self.component_keys.get(component_key(name))
+        return self.components[found] if found else None
+
+    def component_hint(self, name: str) -> str:
+        close = difflib.get_close_matches(component_key(name), list(self.component_keys), n=1, cutoff=0.7)
+        return f"; did you mean `{self.components[self.component_keys[close[0]]].name}`?" if close else "; add it to components.yaml (or an alias to an existing one)"
 
     def children(self, group_id: str | None) -> list[Group]:
         found = [group for group in self.groups.values() if group.parent == group_id]
@@ -122,14 +173,37 @@ def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     venues, _ = _load(catalogue / "venues.yaml", VenuesFile, problems)
     if venues is not None:
         vocabulary.venues = {venue.name: venue for venue in venues.venues}
+    components, positions = _load(catalogue / "components.yaml", ComponentsFile, problems, "UMM503", optional=True)
+    if components is not None:
+        problems.extend(_index_components(vocabulary, components, positions, str(catalogue / "components.yaml")))
+    licences, _ = _load(catalogue / "licences.yaml", LicencesFile, problems, "UMM503", optional=True)
+    if licences is not None:
+        vocabulary.licences = {licence.id: licence for licence in licences.licences}
     return vocabulary, problems
 
 
-def _load(path: Path, model: type[StrictModel], problems: list[Problem]):
-    """The validated file and its positions, or (None, None) with the problems added."""
+def _index_components(vocabulary: Vocabulary, components: ComponentsFile, loaded, display: str) -> list[Problem]:
+    """Fill the component tables; a spelling that two components claim is a problem (it would be ambiguous)."""
+    problems = []
+    for index, component in enumerate(components.components):
+        if component.id in vocabulary.components:
+            problems.append(Problem(display, *loaded.position(("components", index, "id")), "UMM503", f"component id `{component.id}` is defined twice", f"components.{index}.id"))
+            continue
+        vocabulary.components[component.id] = component
+        for spelling in (component.id, component.name, *component.aliases):
+            owner = vocabulary.component_keys.setdefault(component_key(spelling), component.id)
+            if owner != component.id:
+                problems.append(Problem(display, *loaded.position(("components", index)), "UMM503", f"`{spelling}` names both `{owner}` and `{component.id}`", f"components.{index}"))
+    return problems
+
+
+def _load(path: Path, model: type[StrictModel], problems: list[Problem], rule: str = "UMM501", optional: bool = False):
+    """The validated file and its positions, or (None, None) with the problems added (an optional file may be absent)."""
     display = str(path)
+    if optional and not path.exists():
+        return None, None
     if not path.is_file():
-        problems.append(Problem(display, 1, 1, "UMM501", f"{path.name} is missing from the catalogue folder"))
+        problems.append(Problem(display, 1, 1, rule, f"{path.name} is missing from the catalogue folder"))
         return None, None
     loaded = load_yaml_file(path, display)
     problems.extend(loaded.problems)
@@ -141,7 +215,7 @@ def _load(path: Path, model: type[StrictModel], problems: list[Problem]):
         for item in error.errors():
             line, column = loaded.position(tuple(item["loc"]))
             location = ".".join(str(part) for part in item["loc"])
-            problems.append(Problem(display, line, column, "UMM501", f"{location}: {item['msg']}", location))
+            problems.append(Problem(display, line, column, rule, f"{location}: {item['msg']}", location))
         return None, None
 
 

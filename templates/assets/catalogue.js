@@ -45,33 +45,87 @@
   }
 
   // Filters are data-driven: <select data-key="K"> keeps rows whose data-K equals its value;
+  // <select data-member="K"> keeps rows whose space-separated data-K holds its value;
+  // <select data-range="K"> with a value "low..high" keeps rows with a number in data-K inside the range;
   // <input type="checkbox" data-key="K"> keeps rows whose data-K is "yes"; the text box matches row text.
-  function makeFilterable(controls, table) {
+  // Every control with data-param is mirrored in the page address (?size=..7e9&weights=open).
+  function inRange(numbers, range) {
+    var bounds = range.split("..");
+    var low = bounds[0] === "" ? -Infinity : Number(bounds[0]);
+    var high = bounds.length < 2 || bounds[1] === "" ? Infinity : Number(bounds[1]);
+    return numbers.split(" ").some(function (text) {
+      return text !== "" && Number(text) >= low && Number(text) <= high;
+    });
+  }
+
+  function keeps(row, control) {
+    var data = control.dataset;
+    if (control.type === "checkbox") { return !control.checked || row.dataset[data.key] === "yes"; }
+    if (!control.value) { return true; }
+    if (data.range) { return inRange(row.dataset[data.range] || "", control.value); }
+    if (data.member) { return (" " + (row.dataset[data.member] || "") + " ").indexOf(" " + control.value + " ") !== -1; }
+    return row.dataset[data.key] === control.value;
+  }
+
+  function readAddress(controls) {
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (control) {
+      var value = params.get(control.dataset.param);
+      if (value === null) { return; }
+      if (control.type === "checkbox") {
+        control.checked = value === control.dataset.paramValue;
+      } else {
+        if (control.tagName === "SELECT" && !Array.prototype.some.call(control.options, function (option) { return option.value === value; })) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value.replace("..", " to ");
+          control.appendChild(option);
+        }
+        control.value = value;
+      }
+    });
+  }
+
+  function writeAddress(controls) {
+    var url = new URL(window.location.href);
+    controls.forEach(function (control) {
+      var value = control.type === "checkbox" ? (control.checked ? control.dataset.paramValue : "") : control.value.trim();
+      if (value) { url.searchParams.set(control.dataset.param, value); } else { url.searchParams.delete(control.dataset.param); }
+    });
+    if (url.toString() !== window.location.href) { window.history.replaceState(null, "", url.toString()); }
+  }
+
+  function makeFilterable(controls, table, noMatch) {
     var text = controls.querySelector(".umm-filter-text");
-    var selects = Array.prototype.slice.call(controls.querySelectorAll("select[data-key]"));
-    var checks = Array.prototype.slice.call(controls.querySelectorAll("input[type=checkbox][data-key]"));
+    var filters = Array.prototype.slice.call(controls.querySelectorAll("select, input[type=checkbox]"));
+    var addressed = Array.prototype.slice.call(controls.querySelectorAll("[data-param]"));
     var count = controls.querySelector(".umm-filter-count");
+    var rows = table.tBodies[0].rows;
+    var texts = Array.prototype.map.call(rows, function (row) { return row.textContent.toLowerCase(); });
     function apply() {
       var needle = text ? text.value.trim().toLowerCase() : "";
-      var shown = 0, rows = table.tBodies[0].rows;
-      Array.prototype.forEach.call(rows, function (row) {
-        var visible = !needle || row.textContent.toLowerCase().indexOf(needle) !== -1;
-        selects.forEach(function (select) {
-          if (select.value && row.dataset[select.dataset.key] !== select.value) { visible = false; }
-        });
-        checks.forEach(function (check) {
-          if (check.checked && row.dataset[check.dataset.key] !== "yes") { visible = false; }
-        });
+      var shown = 0;
+      Array.prototype.forEach.call(rows, function (row, index) {
+        var visible = (!needle || texts[index].indexOf(needle) !== -1) && filters.every(function (control) { return keeps(row, control); });
         row.hidden = !visible;
         if (visible) { shown += 1; }
       });
       if (count) { count.textContent = shown + " of " + rows.length + " shown"; }
+      if (noMatch) { noMatch.hidden = shown !== 0 || rows.length === 0; }
+      writeAddress(addressed);
     }
-    [text].concat(selects, checks).forEach(function (control) {
+    function reset() {
+      if (text) { text.value = ""; }
+      filters.forEach(function (control) { if (control.type === "checkbox") { control.checked = false; } else { control.value = ""; } });
+      apply();
+    }
+    readAddress(addressed);
+    [text].concat(filters).forEach(function (control) {
       if (!control) { return; }
       control.addEventListener("input", apply);
       control.addEventListener("change", apply);
     });
+    document.querySelectorAll(".umm-filter-reset").forEach(function (button) { button.addEventListener("click", reset); });
     controls.hidden = false;
     apply();
   }
@@ -89,11 +143,23 @@
     });
   }
 
+  // The theme's search dialog has no accessible name; give it one.
+  function nameDialogs() {
+    document.querySelectorAll("[role=dialog]:not([aria-label]):not([aria-labelledby])").forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Search the catalogue");
+    });
+  }
+
   function start() {
-    document.querySelectorAll("table.umm-sortable").forEach(function (table) {
-      makeSortable(table);
-      var controls = table.previousElementSibling;
-      if (controls && controls.classList.contains("umm-filters")) { makeFilterable(controls, table); }
+    nameDialogs();
+    document.querySelectorAll("table.umm-sortable").forEach(function (table) { makeSortable(table); });
+    document.querySelectorAll(".umm-filters").forEach(function (controls) {
+      var next = controls.nextElementSibling, noMatch = null;
+      while (next && !next.querySelector("table.umm-sortable") && !next.matches("table.umm-sortable")) {
+        if (next.classList.contains("umm-no-match")) { noMatch = next; }
+        next = next.nextElementSibling;
+      }
+      if (next) { makeFilterable(controls, next.matches("table") ? next : next.querySelector("table.umm-sortable"), noMatch); }
     });
     setUpCopyButtons();
   }
@@ -103,4 +169,103 @@
   } else {
     start();
   }
+})();
+
+// The compare page: ?models=a,b,c (at most four), facts and headline results from compare.json.
+(function () {
+  "use strict";
+  var LIMIT = 4;
+
+  function chosenIds() {
+    var value = new URLSearchParams(window.location.search).get("models") || "";
+    return value.split(",").map(function (id) { return id.trim(); }).filter(Boolean).slice(0, LIMIT);
+  }
+
+  function cell(tag, text, href) {
+    var element = document.createElement(tag);
+    if (href) {
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = text;
+      element.appendChild(link);
+    } else {
+      element.textContent = text === "" || text === undefined ? "–" : text;
+    }
+    if (tag === "th") { element.scope = href ? "col" : "row"; }
+    return element;
+  }
+
+  function render(root, models, ids) {
+    var table = root.querySelector(".umm-compare-table");
+    var status = root.querySelector(".umm-compare-status");
+    var chosen = ids.map(function (id) { return models[id]; }).filter(Boolean);
+    table.textContent = "";
+    if (!chosen.length) {
+      status.textContent = "Choose up to four models to compare.";
+      return;
+    }
+    status.textContent = "Comparing " + chosen.map(function (model) { return model.name; }).join(", ") + ".";
+    var head = table.createTHead().insertRow();
+    head.appendChild(cell("td", ""));
+    chosen.forEach(function (model) { head.appendChild(cell("th", model.name, "entries/" + model.id + ".html")); });
+    var body = table.createTBody();
+    function addRow(label, pick) {
+      var row = body.insertRow();
+      row.appendChild(cell("th", label));
+      chosen.forEach(function (model) { row.appendChild(cell("td", pick(model))); });
+    }
+    addRow("Date", function (model) { return model.date; });
+    addRow("Venue", function (model) { return model.venue; });
+    Object.keys(chosen[0].facts).forEach(function (label) {
+      addRow(label, function (model) { return model.facts[label]; });
+    });
+    var names = [];
+    chosen.forEach(function (model) {
+      Object.keys(model.results).forEach(function (name) { if (names.indexOf(name) === -1) { names.push(name); } });
+    });
+    names.sort().forEach(function (name) {
+      addRow(name, function (model) {
+        var slot = model.results[name];
+        if (!slot) { return ""; }
+        var parts = [];
+        if (slot.reported) { parts.push(slot.reported + " reported"); }
+        if (slot.reproduced) { parts.push(slot.reproduced + " re-run"); }
+        return parts.join("; ");
+      });
+    });
+  }
+
+  function start() {
+    var root = document.querySelector(".umm-compare");
+    if (!root || !window.fetch) { return; }
+    fetch(root.dataset.source).then(function (response) { return response.json(); }).then(function (data) {
+      var models = {}, byName = {};
+      data.models.forEach(function (model) { models[model.id] = model; byName[model.name.toLowerCase()] = model.id; });
+      var ids = chosenIds().filter(function (id) { return models[id]; });
+      function save() {
+        var url = new URL(window.location.href);
+        if (ids.length) { url.searchParams.set("models", ids.join(",")); } else { url.searchParams.delete("models"); }
+        window.history.replaceState(null, "", url.toString());
+        render(root, models, ids);
+      }
+      var input = root.querySelector("#umm-compare-input");
+      root.querySelector(".umm-compare-form").addEventListener("submit", function (event) {
+        event.preventDefault();
+        var id = byName[input.value.trim().toLowerCase()] || (models[input.value.trim()] ? input.value.trim() : null);
+        var status = root.querySelector(".umm-compare-status");
+        if (!id) { status.textContent = "No model named " + input.value + "."; return; }
+        if (ids.indexOf(id) === -1) {
+          if (ids.length >= LIMIT) { status.textContent = "At most four models; clear one first."; return; }
+          ids.push(id);
+        }
+        input.value = "";
+        save();
+      });
+      root.querySelector(".umm-compare-clear").addEventListener("click", function () { ids = []; save(); });
+      root.hidden = false;
+      render(root, models, ids);
+    });
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

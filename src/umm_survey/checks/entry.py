@@ -10,7 +10,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..problems import Problem
-from ..schema import ENTRY_ID, SCHEMAS, TODO, Entry, Kind
+from . import facts
+from ..schema import ENTRY_ID, SCHEMAS, TODO, UNION_TAGS, Entry, Kind
 from ..vocab import Vocabulary
 from ..yamlload import FieldPath, LoadedYaml, load_yaml_file
 
@@ -24,6 +25,8 @@ ERROR_RULES = {
     "date_type": "UMM204",
     "umm_bad_url": "UMM206",
     "umm_bad_arxiv": "UMM207",
+    "umm_bad_size": "UMM216",
+    "umm_bad_attention": "UMM217",
 }
 
 
@@ -89,7 +92,7 @@ def schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, la
     """pydantic's errors as problems at the line of the field, with a rule id and words a contributor reads."""
     problems = []
     for item in error.errors(include_url=False):
-        location: FieldPath = tuple(item["loc"])
+        location: FieldPath = tuple(part for part in item["loc"] if part not in UNION_TAGS)
         rule = ERROR_RULES.get(item["type"], "UMM203")
         field_name = ".".join(str(part) for part in location)
         if rule == "UMM201":
@@ -141,6 +144,8 @@ def _raw_problems(entry: RawEntry, vocabulary: Vocabulary) -> list[Problem]:
     groups = data.get("groups")
     if isinstance(groups, list):
         problems.extend(_group_problems(entry, groups, vocabulary))
+    if entry.kind is Kind.MODEL:
+        problems.extend(facts.fact_problems(entry, data, vocabulary))
     venue = data.get("venue")
     if isinstance(venue, str) and venue.strip() and vocabulary.venues and venue != "arXiv" and vocabulary.split_venue(venue) is None:
         problems.append(entry.problem("UMM212", _venue_message(venue, vocabulary), "venue"))

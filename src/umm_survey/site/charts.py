@@ -84,9 +84,9 @@ def timeline_svg(models: list[dict[str, Any]], link_prefix: str = "entries/") ->
             family = model.get("family") or "autoregressive"
             has_code = bool(model["links"].get("code"))
             label = escape(plain_text(model["name"]))
-            parts.append(f'<a href="{escape(link_prefix + model["id"])}.html"><title>{label} ({model["date"]})</title>')
+            parts.append(f'<g><title>{label} ({model["date"]})</title>')  # no links inside role="img": the table below links each model
             parts.append(marker(FAMILY_SHAPES[family], x + 4, y - 4, FAMILY_COLOURS[family], has_code, 4))
-            parts.append(f'<text x="{x + 13}" y="{y}">{label}</text></a>')
+            parts.append(f'<text x="{x + 13}" y="{y}">{label}</text></g>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -193,11 +193,11 @@ def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_rang
     spots = label_spots(placed, labels, bounds=(left, top, left + plot_w, top + plot_h))
     for point, (x, y), label, spot in zip(points, placed, labels, spots):
         family = point["family"]
-        parts.append(f'<a href="{escape(link_prefix + point["model"])}.html"><title>{escape(label)}: {point["x"]:g}, {point["y"]:g}</title>')
+        parts.append(f'<g><title>{escape(label)}: {point["x"]:g}, {point["y"]:g}</title>')
         parts.append(marker(FAMILY_SHAPES[family], x, y, FAMILY_COLOURS[family], True))
         if spot is not None:
             text_x, text_y, anchor = spot
             parts.append(f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">{escape(label)}</text>')
-        parts.append("</a>")
+        parts.append("</g>")
     parts.append("</svg>")
     return Markup("".join(parts))

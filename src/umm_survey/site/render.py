@@ -18,7 +18,11 @@ from ..schema import Kind
 from ..vocab import Vocabulary
 from .charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, counts_by_year, months_of, scatter_svg, statistics_svg, timeline_svg
 from .leaderboards import leaderboard, results_by, scatter_points
-from .text import markdown_cell, name_html, page_title, plain_text
+from ..modelfacts import ATTENTION_LABELS, PART_ROLES
+from .components import component_pages, compare_data
+from .diagram import architecture_svg
+from .feed import atom_feed
+from .text import link_label, markdown_cell, name_html, page_title, plain_text
 
 KIND_TITLES = {Kind.MODEL: "Models", Kind.DATASET: "Datasets", Kind.BENCHMARK: "Benchmarks", Kind.APPLICATION: "Applications"}
 NEWEST_COUNT = 12
@@ -43,8 +47,10 @@ def template_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell)
-    environment.globals.update(family_labels=FAMILY_LABELS, family_colours=FAMILY_COLOURS, measured_by=MEASURED_BY)
+    environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell, link_label=link_label)
+    environment.globals.update(
+        family_labels=FAMILY_LABELS, family_colours=FAMILY_COLOURS, measured_by=MEASURED_BY, part_roles=PART_ROLES, attention_labels=ATTENTION_LABELS
+    )
     return environment
 
 
@@ -58,10 +64,18 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
         pages[f"groups/{group.id}.md"] = environment.get_template("group.md.j2").render(**context)
     related = _related_index(site.entries)
     results_of_model = results_by(site.results, "model")
+    boards_with_results = set(results_by(site.results, "benchmark"))
     for entry in site.entries:
         context = {"entry": entry, "group_paths": _group_paths(site.vocabulary, entry), "related": related(entry), "results": results_of_model.get(entry["id"], []), "depth": "../"}
+        context["has_leaderboard"] = entry["id"] in boards_with_results
+        if "facts" in entry:
+            context["diagram"] = architecture_svg(entry["facts"], entry["plain_name"])
         pages[f"entries/{entry['id']}.md"] = environment.get_template(f"{entry['kind']}.md.j2").render(**context)
     models = [entry for entry in site.entries if entry["kind"] == Kind.MODEL.value]
+    pages.update(component_pages(models, site.vocabulary, environment))
+    pages["compare.json"] = compare_data(models, site.results)
+    pages["feed.xml"] = atom_feed(site.entries, site.vocabulary, "Unified multimodal models")
+    pages["compare.md"] = environment.get_template("compare.md.j2").render(models=sorted(models, key=lambda model: model["plain_name"].lower()), depth="")
     pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models), months=months_of(models))
     years, per_year = counts_by_year(models)
     pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
@@ -138,8 +152,16 @@ def _group_context(site: SiteInput, group_id: str, groups: dict[str, list[dict[s
         "years": sorted({entry["date"][:4] for entry in entries}, reverse=True),
         "venues": sorted({entry["venue_name"] for entry in entries}),
         "show_demo": group.kind is Kind.MODEL,
+        "show_facts": group.kind is Kind.MODEL,
+        "components": _components_of(entries, vocabulary) if group.kind is Kind.MODEL else [],
         "depth": "../",
     }
+
+
+def _components_of(entries: list[dict[str, Any]], vocabulary: Vocabulary) -> list[Any]:
+    """The components the group's models use, for its component filter, by name."""
+    used = {component for entry in entries for component in entry.get("facts", {}).get("components", [])}
+    return sorted((vocabulary.components[component] for component in used), key=lambda component: component.name.lower())
 
 
 def _home_context(site: SiteInput) -> dict[str, Any]:

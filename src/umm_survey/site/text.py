@@ -66,3 +66,8 @@ def markdown_cell(text: str) -> str:
     """Text for a Markdown table cell: no pipes, links, HTML or line breaks take effect."""
     flat = " ".join(str(text).split())
     return MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+def link_label(url: str) -> str:
+    """A link's text without the scheme: `huggingface.co/deepseek-ai/Janus-Pro-7B`."""
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")

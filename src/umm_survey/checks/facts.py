@@ -1,0 +1,64 @@
+"""Checks on a model's facts: its architecture parts name known components, its licence is known, and
+released code comes with weights or a licence. They read the raw data, so they run even when the schema
+fails elsewhere in the file."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..problems import Problem
+from ..vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from .entry import RawEntry
+
+LIST_PARTS = ("understanding_encoder", "generation_encoder")
+SINGLE_PARTS = ("backbone", "generation_decoder")
+
+
+def fact_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
+    return [*_component_problems(entry, data, vocabulary), *_licence_problems(entry, data, vocabulary), *_release_problems(entry, data)]
+
+
+def named_parts(architecture: object) -> list[tuple[tuple[str | int, ...], str]]:
+    """(field path inside `architecture`, the name written) for every part that names a component."""
+    if not isinstance(architecture, dict):
+        return []
+    parts: list[tuple[tuple[str | int, ...], str]] = []
+    for name in SINGLE_PARTS:
+        if isinstance(architecture.get(name), str):
+            parts.append(((name,), architecture[name]))
+    for name in LIST_PARTS:
+        values = architecture.get(name)
+        if isinstance(values, list):
+            parts.extend(((name, index), value) for index, value in enumerate(values) if isinstance(value, str))
+    return parts
+
+
+def _component_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
+    problems = []
+    for path, written in named_parts(data.get("architecture")):
+        if written.strip() and vocabulary.component(written) is None:
+            message = f"`{written}` is not a component in components.yaml{vocabulary.component_hint(written)}"
+            problems.append(entry.problem("UMM215", message, "architecture", *path))
+    return problems
+
+
+def _licence_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
+    licence = data.get("licence")
+    if not isinstance(licence, str):
+        return []
+    if licence not in vocabulary.licences:
+        known = {known.lower(): known for known in vocabulary.licences}
+        hint = f"; did you mean `{known[licence.lower()]}`?" if licence.lower() in known else "; use an SPDX id from licences.yaml, or `custom` with `licence_url`"
+        return [entry.problem("UMM218", f"licence `{licence}` is not in licences.yaml{hint}", "licence")]
+    if licence == "custom" and not data.get("licence_url"):
+        return [entry.problem("UMM218", "licence `custom` needs `licence_url`, a link to the licence text", "licence")]
+    return []
+
+
+def _release_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
+    not_stated = data.get("not_stated") if isinstance(data.get("not_stated"), list) else []
+    if not data.get("code") or data.get("weights") or data.get("licence") or {"weights", "licence"} & set(not_stated):
+        return []
+    return [entry.problem("UMM219", "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated`", "code")]

@@ -1,0 +1,64 @@
+"""Model facts through the link stage, the exports and the pages (the fixture's small vocabularies)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from conftest import ROOT
+from umm_survey.catalogue import load_catalogue
+from umm_survey.exports import to_csv, to_json
+from umm_survey.modelfacts import size_text
+from umm_survey.resolve import resolve_catalogue
+from umm_survey.site.diagram import architecture_svg
+from umm_survey.site.render import render_site, SiteInput
+
+
+def _alpha(catalogue_dir: Path) -> dict:
+    entries = resolve_catalogue(load_catalogue(catalogue_dir))
+    return next(entry for entry in entries if entry["id"] == "alpha-model")
+
+
+def test_parts_resolve_to_components_through_their_aliases(catalogue_dir: Path) -> None:
+    facts = _alpha(catalogue_dir)["facts"]
+    assert facts["parts"]["backbone"] == [{"written": "Tiny-LM-1B", "component": "tiny-lm", "component_name": "Tiny-LM", "component_kind": "language-model"}]
+    assert facts["components"] == ["tiny-lm", "tiny-vit", "tiny-vq"]
+    assert (facts["size_text"], facts["smallest"], facts["largest"]) == ("1.5B, 7B", 1.5e9, 7e9)
+    assert facts["licence"] == {"id": "MIT", "name": "MIT License", "permissive": True, "url": None}
+    assert facts["missing_text"] == {}
+
+
+def test_size_text_reads_like_a_paper() -> None:
+    assert [size_text(value) for value in (7e9, 1.5e9, 400e6, 14.2e9, 1.2e12)] == ["7B", "1.5B", "400M", "14.2B", "1.2T"]
+
+
+def test_csv_flattens_facts_in_the_documented_way(catalogue_dir: Path) -> None:
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(to_csv(load_catalogue(catalogue_dir))))}
+    alpha = rows["alpha-model"]
+    assert (alpha["backbone"], alpha["understanding_encoder"], alpha["attention"], alpha["parameters"], alpha["licence"]) == ("Tiny-LM-1B", "Tiny-ViT", "causal", "1.5e+09; 7e+09", "MIT")
+    assert rows["beta-bench"]["parameters"] == ""
+
+
+def test_json_carries_the_facts(catalogue_dir: Path) -> None:
+    entries = {entry["id"]: entry for entry in json.loads(to_json(load_catalogue(catalogue_dir)))["entries"]}
+    assert entries["alpha-model"]["facts"]["weights"] == ["https://huggingface.co/example/alpha-7b"]
+    assert "architecture" not in entries["alpha-model"]  # replaced by the resolved facts
+
+
+def test_the_diagram_escapes_names_and_holds_no_links() -> None:
+    facts = {"parts": {"understanding_encoder": [{"written": "<script>x</script>"}], "generation_encoder": [], "backbone": [{"written": "LM & co"}], "generation_decoder": []}, "attention": "causal"}
+    svg = str(architecture_svg(facts, "A<b>"))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "LM &amp; co" in svg and "Architecture of A&lt;b&gt;" in svg
+    assert "<a " not in svg and 'class="umm-diagram-box umm-diagram-missing"' in svg
+    assert str(architecture_svg({**facts, "parts": {key: [] for key in facts["parts"]}}, "x")) == ""
+
+
+def test_component_pages_list_the_models_that_use_them(catalogue_dir: Path) -> None:
+    catalogue = load_catalogue(catalogue_dir)
+    pages = render_site(SiteInput(resolve_catalogue(catalogue), catalogue.vocabulary, {}), ROOT / "templates")
+    assert "alpha-model.html" in pages["components/tiny-vit.md"] and "Understanding encoder" in pages["components/tiny-vit.md"]
+    assert "No catalogued model names" not in pages["components/tiny-lm.md"]
+    assert 'href="../components/tiny-vq.html"' in pages["entries/alpha-model.md"]
+    assert json.loads(pages["compare.json"])["models"][0]["facts"]["Backbone"] == "Tiny-LM-1B"

@@ -1,0 +1,175 @@
+"""The real site as a reader meets it: widths, filters in the address, the compare page, the feed, axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+from sitehelpers import browser, serve_folder
+from umm_survey.cli import main
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "index.html",
+    "group": "groups/autoregressive.html",
+    "entry": "entries/janus-pro.html",
+    "leaderboard": "leaderboards/geneval.html",
+    "timeline": "timeline.html",
+    "statistics": "statistics.html",
+    "compare": "compare.html?models=janus-pro,bagel",
+    "component": "components/siglip.html",
+}
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("reader") / "site"
+    assert main(["build", "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(site), "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+def _page(chromium, width: int = 1366, scheme: str = "light"):
+    context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_no_page_is_wider_than_the_screen(chromium, site_url, width: int) -> None:
+    context, page = _page(chromium, width)
+    wide = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide[name] = scroll_width
+    context.close()
+    assert wide == {}
+
+
+def _visible_names(page) -> list[str]:
+    return [text.strip() for text in page.locator("table.umm-entries tbody tr:not([hidden]) td.umm-name").all_inner_texts()]
+
+
+def _rows(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        "table.umm-entries tbody tr",
+        "rows => rows.map(row => ({name: row.querySelector('td.umm-name').innerText.trim(), sizes: row.dataset.sizes, weights: row.dataset.weights, components: row.dataset.components}))",
+    )
+
+
+def test_filters_by_size_weights_and_component_and_keep_them_in_the_address(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "groups/autoregressive.html?size=..7e9&weights=open")
+    rows = _rows(page)
+    small_and_open = [row["name"] for row in rows if row["weights"] == "yes" and any(0 < float(size) <= 7e9 for size in row["sizes"].split())]
+    assert 0 < len(small_and_open) < len(rows)
+    assert sorted(_visible_names(page)) == sorted(small_and_open)
+    assert page.locator("select[data-param=size]").input_value() == "..7e9"
+    page.locator("select[data-param=size]").select_option("")
+    assert "size=" not in page.url and "weights=open" in page.url
+    page.locator("input[data-param=weights]").uncheck()
+    page.locator("select[data-param=component]").select_option("siglip")
+    assert "component=siglip" in page.url
+    assert sorted(_visible_names(page)) == sorted(row["name"] for row in rows if "siglip" in row["components"].split())
+    context.close()
+
+
+def test_a_filter_that_matches_nothing_says_so_and_resets(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "groups/autoregressive.html?filter=no-such-model-anywhere")
+    assert _visible_names(page) == []
+    assert page.locator(".umm-no-match").is_visible()
+    page.locator(".umm-no-match .umm-filter-reset").click()
+    assert page.locator(".umm-no-match").is_hidden()
+    assert len(_visible_names(page)) == len(_rows(page))
+    assert "filter=" not in page.url
+    context.close()
+
+
+def test_size_column_sorts_by_number_of_parameters(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "groups/autoregressive.html")
+    page.locator("th button.umm-sort", has_text="Size").click()
+    keys = page.eval_on_selector_all("table.umm-entries tbody tr td:nth-child(5)", "cells => cells.map(cell => cell.dataset.sort)")
+    numbers = [float(key) for key in keys if key]
+    assert len(numbers) > 5 and numbers == sorted(numbers)
+    assert all(key for key in keys[: len(numbers)])  # rows without a size come last
+    context.close()
+
+
+def test_compare_page_shows_the_models_in_the_address_and_adds_one(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "compare.html?models=janus-pro,bagel")
+    heads = page.locator(".umm-compare-table thead th")
+    heads.first.wait_for()
+    assert heads.all_inner_texts() == ["Janus-Pro", "BAGEL"]
+    assert page.locator(".umm-compare-table tbody th", has_text="Backbone").count() == 1
+    page.locator("#umm-compare-input").fill("Show-o")
+    page.locator(".umm-compare-form button[type=submit]").click()
+    assert heads.all_inner_texts() == ["Janus-Pro", "BAGEL", "Show-o"]
+    assert page.url.endswith("compare.html?models=janus-pro%2Cbagel%2Cshow-o")
+    context.close()
+
+
+def test_compare_page_without_javascript_is_a_list_of_model_pages(chromium, site_url) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "compare.html?models=janus-pro")
+    assert page.locator(".umm-compare").is_hidden()
+    links = page.locator(".umm-compare-list a")
+    assert links.count() > 100
+    assert links.first.get_attribute("href").startswith("entries/")
+    context.close()
+
+
+def test_model_page_draws_its_architecture_and_links_its_components(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "entries/janus-pro.html")
+    assert page.locator("svg.umm-diagram title").inner_text() == "Architecture of Janus-Pro"
+    link = page.locator(".umm-facts a[href*='components/']").first
+    link.click()
+    assert "/components/" in page.url and page.locator("table a[href$='janus-pro.html']").count() == 1
+    context.close()
+
+
+def test_the_feed_is_valid_atom_with_the_newest_entries(built_site: Path) -> None:
+    feed = feedparser.parse((built_site / "feed.xml").read_text(encoding="utf-8"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10" and len(feed.entries) == 30
+    dates = [entry.published for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert all(entry.link.startswith("entries/") and entry.tags for entry in feed.entries)
+    assert '<link rel="alternate" type="application/atom+xml"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations(chromium, site_url, scheme: str) -> None:
+    context, page = _page(chromium, scheme=scheme)
+    axe = Axe()
+    found = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        violations = axe.run(page).response["violations"]
+        if violations:
+            found[name] = [(violation["id"], [node["target"] for node in violation["nodes"]][:3]) for violation in violations]
+    context.close()
+    assert found == {}
