@@ -4,8 +4,9 @@
 
 Each note records the number as printed, its table and the page it was read from (evidence_url). This
 maps printed benchmark and metric names to catalogue ids, converts 0-100 printings of 0-1 metrics (the
-digits kept), keeps the size and the variant, and appends to catalogue/results/<model>.yaml. Benchmarks
-the catalogue has no entry for (TextVQA, VQAv2, MathVista, AI2D and the like) are left in the notes.
+digits kept), keeps the size and the variant, and appends to catalogue/results/<model>.yaml. Ablation rows
+are left out; benchmarks the catalogue has no entry for (TextVQA, VQAv2, MathVista, AI2D and the like)
+stay in the notes.
 Append-only: a result whose benchmark, metric, setting and source are already in the file is skipped and
 no existing row is touched, so running it again changes nothing.
 """
@@ -114,7 +115,7 @@ def setting_of(note: dict, extra: dict, benchmark: str, printed_value: str) -> d
     if isinstance(judge, str) and "not stated" not in judge:
         setting["judge"] = judge
     notes = []
-    if len(re.sub(r"[^A-Za-z]", "", SIZE_WORDS.sub("", note.get("size") or ""))) >= 3:
+    if len(re.sub(r"[^A-Za-z]", "", SIZE_WORDS.sub("", note.get("size") or ""))) >= 3 and "not stated" not in (note.get("size") or ""):
         notes.append(f"variant: {note['size']}")
     if benchmark in UNIT_SCALE and float(printed_value.rstrip("%")) > 1:
         notes.append(f"printed as {printed_value} on a 0-100 scale")
@@ -137,7 +138,14 @@ def bibkey_of(model_id: str) -> str | None:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8")).get("bibkey")
 
 
+def is_ablation(note: dict) -> bool:
+    """Ablation rows (other guidance scales, steps or training stages) are not the model's result."""
+    return "ablation" in f"{note.get('table')} {(note.get('settings') or {}).get('note')}".lower()
+
+
 def result_of(note: dict) -> tuple[str, dict] | None:
+    if is_ablation(note):
+        return None
     benchmark = BENCHMARKS.get(note["benchmark"].strip().lower())
     found = metric_of(benchmark, note["metric"]) if benchmark else None
     if note["kind"] == "own":

@@ -30,6 +30,14 @@ def test_parts_resolve_to_components_through_their_aliases(catalogue_dir: Path) 
     assert facts["missing_text"] == {}
 
 
+def test_unchecked_facts_read_differently_from_absent_ones(catalogue_dir: Path) -> None:
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    text = alpha.read_text().replace("organisation: [Example Lab]\n", "unchecked: [organisation]\n").replace("weights: [https://huggingface.co/example/alpha-7b]\n", "not_stated: [weights]\n")
+    alpha.write_text(text)
+    facts = _alpha(catalogue_dir)["facts"]
+    assert facts["missing_text"] == {"weights": "not stated in the paper or the release", "organisation": "not checked yet (the sources could not be read)"}
+
+
 def test_size_text_reads_like_a_paper() -> None:
     assert [size_text(value) for value in (7e9, 1.5e9, 400e6, 14.2e9, 1.2e12)] == ["7B", "1.5B", "400M", "14.2B", "1.2T"]
 

@@ -45,7 +45,7 @@ def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None
     assert '<a href="../entries/alpha-model.html">Table 2</a>' in board
     assert '<a href="../entries/beta-bench.html">Table 5</a>*' in board  # third-party marked
     page = (site / "entries" / "alpha-model.html").read_text()
-    assert 'id="results"' in page and "roe2023betabench</a>, Table 5 (third party)" in page
+    assert 'id="results"' in page and "roe2023betabench</a>, Table 5 (quoted by another paper)" in page
     assert "Leaderboards" in (site / "index.html").read_text()
 
 

@@ -339,7 +339,7 @@ def test_unknown_licence_and_custom_without_link(catalogue_dir: Path) -> None:
 
 def test_code_without_weights_or_licence_is_a_warning_unless_not_stated(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, ALPHA, "weights: [https://huggingface.co/example/alpha-7b]\nlicence: MIT\n", "")
-    assert _messages(catalogue_dir, "UMM219") == [(9, "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated`")]
+    assert _messages(catalogue_dir, "UMM219") == [(9, "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated` (or `unchecked`)")]
     _replace(catalogue_dir, ALPHA, "organisation:", "not_stated: [weights, licence]\norganisation:")
     assert _messages(catalogue_dir, "UMM219") == []
 

@@ -143,7 +143,7 @@ def test_compare_page_without_javascript_is_a_list_of_model_pages(chromium, site
 def test_model_page_draws_its_architecture_and_links_its_components(chromium, site_url) -> None:
     context, page = _page(chromium)
     page.goto(site_url + "entries/janus-pro.html")
-    assert page.locator("svg.umm-diagram title").inner_text() == "Architecture of Janus-Pro"
+    assert page.locator("svg.umm-diagram title").text_content() == "Architecture of Janus-Pro"
     link = page.locator(".umm-facts a[href*='components/']").first
     link.click()
     assert "/components/" in page.url and page.locator("table a[href$='janus-pro.html']").count() == 1
@@ -173,3 +173,41 @@ def test_axe_finds_no_violations(chromium, site_url, scheme: str) -> None:
             found[name] = [(violation["id"], [node["target"] for node in violation["nodes"]][:3]) for violation in violations]
     context.close()
     assert found == {}
+
+
+def test_every_numeric_leaderboard_column_sorts_by_its_value(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "leaderboards/geneval.html?rewritten=shown")
+    headers = page.locator("table.umm-leaderboard thead th")
+    checked = 0
+    for index in range(headers.count()):
+        keys = page.eval_on_selector_all(f"table.umm-leaderboard tbody tr td:nth-child({index + 1})", "cells => cells.map(cell => cell.dataset.sort)")
+        if not any(key for key in keys if key is not None):
+            continue
+        for direction in (1, -1):
+            headers.nth(index).locator("button").click()
+            keys = page.eval_on_selector_all(f"table.umm-leaderboard tbody tr td:nth-child({index + 1})", "cells => cells.map(cell => cell.dataset.sort)")
+            numbers = [float(key) for key in keys if key]
+            assert numbers == sorted(numbers, reverse=direction < 0), headers.nth(index).inner_text()
+            assert headers.nth(index).get_attribute("aria-sort") == ("ascending" if direction > 0 else "descending")
+        checked += 1
+    assert checked >= 5  # overall, the sub-scores, size, the re-run and the gap
+    context.close()
+
+
+def test_rewritten_prompts_are_hidden_until_asked_for_and_gaps_are_differences(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "leaderboards/geneval.html")
+    rewritten = page.locator("table.umm-leaderboard tbody tr[data-plain=no]")
+    assert rewritten.count() > 0 and all(not row.is_visible() for row in rewritten.all())
+    page.locator("input[data-reveals=plain]").check()
+    assert all(row.is_visible() for row in rewritten.all()) and "rewritten=shown" in page.url
+    gaps = page.eval_on_selector_all(
+        "table.umm-leaderboard tbody tr",
+        "rows => rows.filter(row => row.children[row.children.length - 4].dataset.sort).map(row => [...row.children].map(cell => cell.dataset.sort))",
+    )
+    assert gaps
+    for cells in gaps:
+        overall, rerun, gap = float(cells[3]), float(cells[-5]), float(cells[-4])
+        assert abs(rerun - overall - gap) < 1e-9
+    context.close()

@@ -18,7 +18,7 @@ from .links import normalise_url
 from .schema import Kind
 
 URL_FIELDS = ("paper", "code", "demo", "project", "data")
-FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as", "sizes", "organisation", "not_stated")
+FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as", "sizes", "organisation", "not_stated", "unchecked")
 NESTED_ORDERS = {"architecture": ARCHITECTURE_ORDER, "fact_sources": FACT_SOURCE_ORDER}
 MODELINE = re.compile(r"^# yaml-language-server:.*\n?", re.MULTILINE)
 

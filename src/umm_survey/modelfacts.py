@@ -65,10 +65,18 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
         "sources": sources,
         "not_stated": list(model.not_stated),
         "stated": stated,
-        "missing_text": {name: "not stated in the paper" if name in model.not_stated else "not yet recorded" for name in FACT_NAMES if name not in stated},
+        "missing_text": {name: _missing(model, name) for name in FACT_NAMES if name not in stated},
         "components": sorted({part["component"] for role in parts.values() for part in role if part["component"]}),
         "note": model.fact_note,
     }
+
+
+def _missing(model: Model, name: str) -> str:
+    if name in model.not_stated:
+        return "not stated in the paper or the release"
+    if name in model.unchecked:
+        return "not checked yet (the sources could not be read)"
+    return "not yet recorded"
 
 
 def _has(model: Model, parts: dict[str, list[dict[str, Any]]], name: str) -> bool:

@@ -18,7 +18,7 @@ from .modelfacts import resolve_facts
 from .schema import Kind
 
 # a model's raw fact fields, replaced in the resolved entry by `facts` (components and licences resolved)
-FACT_FIELDS = ("architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "fact_note")
+FACT_FIELDS = ("architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "unchecked", "fact_note")
 
 LINK_FIELDS = ("paper", "code", "demo", "project", "data")
 KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}

@@ -208,6 +208,7 @@ class Model(Entry):
     organisation: list[Text] = Field(default_factory=list, description="The labs and companies named on the paper.")
     fact_sources: FactSources | None = Field(None, description="Where each fact above was read, where it is not in the abstract.")
     not_stated: list[FactName] = Field(default_factory=list, description="Facts the paper and the official release do not give (checked and left out, not forgotten).")
+    unchecked: list[FactName] = Field(default_factory=list, description="Facts that could not be checked yet (the paper's text or the official repository could not be read); shown as such, not as absent.")
     fact_note: Text | None = Field(None, description="For a reader: how a fact should be read, or why it differs from the survey's Table 1.")
 
 

@@ -47,7 +47,8 @@
   // Filters are data-driven: <select data-key="K"> keeps rows whose data-K equals its value;
   // <select data-member="K"> keeps rows whose space-separated data-K holds its value;
   // <select data-range="K"> with a value "low..high" keeps rows with a number in data-K inside the range;
-  // <input type="checkbox" data-key="K"> keeps rows whose data-K is "yes"; the text box matches row text.
+  // <input type="checkbox" data-key="K"> keeps rows whose data-K is "yes"; <input type="checkbox" data-reveals="K">
+  // hides rows whose data-K is "no" until it is checked (rewritten prompts); the text box matches row text.
   // Every control with data-param is mirrored in the page address (?size=..7e9&weights=open).
   function inRange(numbers, range) {
     var bounds = range.split("..");
@@ -60,6 +61,7 @@
 
   function keeps(row, control) {
     var data = control.dataset;
+    if (control.type === "checkbox" && data.reveals) { return control.checked || row.dataset[data.reveals] !== "no"; }
     if (control.type === "checkbox") { return !control.checked || row.dataset[data.key] === "yes"; }
     if (!control.value) { return true; }
     if (data.range) { return inRange(row.dataset[data.range] || "", control.value); }
@@ -101,12 +103,13 @@
     var addressed = Array.prototype.slice.call(controls.querySelectorAll("[data-param]"));
     var count = controls.querySelector(".umm-filter-count");
     var rows = table.tBodies[0].rows;
-    var texts = Array.prototype.map.call(rows, function (row) { return row.textContent.toLowerCase(); });
+    var texts = new Map();  // computed once per row: sorting moves rows, so never look texts up by position
+    Array.prototype.forEach.call(rows, function (row) { texts.set(row, row.textContent.toLowerCase()); });
     function apply() {
       var needle = text ? text.value.trim().toLowerCase() : "";
       var shown = 0;
-      Array.prototype.forEach.call(rows, function (row, index) {
-        var visible = (!needle || texts[index].indexOf(needle) !== -1) && filters.every(function (control) { return keeps(row, control); });
+      Array.prototype.forEach.call(rows, function (row) {
+        var visible = (!needle || texts.get(row).indexOf(needle) !== -1) && filters.every(function (control) { return keeps(row, control); });
         row.hidden = !visible;
         if (visible) { shown += 1; }
       });

@@ -58,7 +58,7 @@ def _licence_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabul
 
 
 def _release_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
-    not_stated = data.get("not_stated") if isinstance(data.get("not_stated"), list) else []
-    if not data.get("code") or data.get("weights") or data.get("licence") or {"weights", "licence"} & set(not_stated):
+    accounted = [name for key in ("not_stated", "unchecked") if isinstance(data.get(key), list) for name in data[key] if isinstance(name, str)]
+    if not data.get("code") or data.get("weights") or data.get("licence") or {"weights", "licence"} & set(accounted):
         return []
-    return [entry.problem("UMM219", "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated`", "code")]
+    return [entry.problem("UMM219", "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated` (or `unchecked`)", "code")]

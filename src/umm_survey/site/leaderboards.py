@@ -34,7 +34,8 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
                 "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
                 "size": result["size"], "size_value": size_value(result["size"]), "setting_text": result["setting_text"], "cells": {},
                 "reported_by": result["source"]["reported_by"],
-                "details": setting_text({key: value for key, value in result["setting"].items() if key != "size"}),
+                "details": setting_text({key: value for key, value in result["setting"].items() if key not in {"size", "prompt_rewriting"}}),
+                "rewriting": result["setting"].get("prompt_rewriting"), "rerun": None, "gap": None, "gap_value": None,
             }
         row = rows[row_key]
         row["cells"][result["metric"]] = {"value": result["value"], "printed": result["printed"], "source": result["source"]}
@@ -47,13 +48,35 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
         return (0, -cell["value"] if lead["higher_is_better"] else cell["value"], row["model_name"].lower())
 
     ordered = sorted(rows.values(), key=rank)
+    reruns = _pair_reruns(ordered, lead)
     return {
+        "reruns": reruns,
         "benchmark": benchmark,
         "metrics": metrics,
         "rows": ordered,
         "families": sorted({row["family"] for row in ordered if row["family"]}),
         "sizes": sorted({row["size"] for row in ordered if row["size"]}, key=_size_order),
     }
+
+
+def _pair_reruns(rows: list[dict[str, Any]], lead: dict[str, Any] | None) -> bool:
+    """Give each reported row the independent re-run of the same model and size on the lead metric, and the gap."""
+    if lead is None:
+        return False
+    reruns = {(row["model"], row["size"]): row["cells"][lead["id"]] for row in rows if row["reported_by"] == "reproduced" and lead["id"] in row["cells"]}
+    paired = False
+    for row in rows:
+        mine, theirs = row["cells"].get(lead["id"]), reruns.get((row["model"], row["size"]))
+        if row["reported_by"] != "reproduced" and mine and theirs:
+            digits = max(_decimals(mine["printed"]), _decimals(theirs["printed"]))
+            row["rerun"], row["gap"] = theirs, f"{theirs['value'] - mine['value']:+.{digits}f}"
+            row["gap_value"] = theirs["value"] - mine["value"]
+            paired = True
+    return paired
+
+
+def _decimals(printed: str) -> int:
+    return len(printed.split(".")[1]) if "." in printed else 0
 
 
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)

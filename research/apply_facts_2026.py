@@ -1,0 +1,88 @@
+"""One-off: model facts (architecture, sizes, weights, licence, organisation) from research/2026/architecture/.
+
+    python research/apply_facts_2026.py
+
+`evidence.json` holds what four look-ups found for each model, with the page or file each fact was read
+from and what could not be confirmed; `facts.json` is the curated subset (only facts read from the
+paper, the official repository or its model card; nothing recalled, inferred or second-hand), and
+`components.yaml` the components those facts name. This script merges them into the catalogue and only
+ever adds: a component id already in catalogue/components.yaml keeps its fields (new aliases are added),
+and a model field already set in its entry is left as it is. Running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from ruamel.yaml import YAML  # noqa: E402
+
+from umm_survey.atomic import write_text_atomic  # noqa: E402
+from umm_survey.entryfile import yaml_writer  # noqa: E402
+from umm_survey.formatting import format_entry  # noqa: E402
+from umm_survey.schema import Kind  # noqa: E402
+from umm_survey.vocab import component_key  # noqa: E402
+
+NOTES = ROOT / "research" / "2026" / "architecture"
+FIELDS = ("architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "unchecked", "fact_note")
+
+
+def _dump(document) -> str:
+    buffer = io.StringIO()
+    yaml_writer().dump(document, buffer)
+    return buffer.getvalue()
+
+
+def merge_components() -> int:
+    path = ROOT / "catalogue" / "components.yaml"
+    writer = yaml_writer()
+    catalogue = writer.load(path.read_text(encoding="utf-8"))
+    proposed = YAML(typ="safe").load((NOTES / "components.yaml").read_text(encoding="utf-8"))["components"]
+    known = {component["id"]: component for component in catalogue["components"]}
+    changes = 0
+    for component in proposed:
+        if component["id"] not in known:
+            catalogue["components"].append(component)
+            changes += 1
+            continue
+        present = {component_key(spelling) for spelling in [known[component["id"]]["name"], *known[component["id"]].get("aliases", [])]}
+        for alias in component.get("aliases", []):
+            if component_key(alias) not in present:
+                known[component["id"]].setdefault("aliases", []).append(alias)
+                present.add(component_key(alias))
+                changes += 1
+    if changes:
+        write_text_atomic(path, _dump(catalogue))
+    return changes
+
+
+def apply_facts() -> int:
+    facts = json.loads((NOTES / "facts.json").read_text(encoding="utf-8"))
+    writer = yaml_writer()
+    changed = 0
+    for entry_id, fields in sorted(facts.items()):
+        path = ROOT / "catalogue" / "models" / f"{entry_id}.yaml"
+        if not path.exists():
+            continue
+        document = writer.load(path.read_text(encoding="utf-8"))
+        added = [name for name in FIELDS if name in fields and name not in document and fields[name] not in (None, [], {}, "")]
+        for name in added:
+            document[name] = fields[name]
+        if added:
+            write_text_atomic(path, format_entry(_dump(document), Kind.MODEL))
+            changed += 1
+    return changed
+
+
+def main() -> int:
+    print(f"components: {merge_components()} additions; models given facts: {apply_facts()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
