@@ -67,14 +67,8 @@ def result_of(row: dict, benchmark: str, metric: str, factor: float, size: str |
             "source": {"bibkey": "luo2026torchumm", "table": TABLE, "reported_by": "reproduced"}}
 
 
-def main() -> int:
-    rows = [row for row in json.loads(NOTES.read_text()) if row.get("kind") == "reproduced" and row.get("source", "").startswith('README table "Evaluation Results')]
-    per_model: dict[str, list[dict]] = {}
-    for row in rows:
-        model, size = model_and_size(row["model"])
-        target = METRICS.get((row["benchmark"], row["metric"]))
-        if model and target:
-            per_model.setdefault(model, []).append(result_of(row, *target, size))
+def append_results(per_model: dict[str, list[dict]]) -> int:
+    """Append each model's new results to its results file (an exact repeat is skipped); how many were added."""
     added = 0
     for model, results in sorted(per_model.items()):
         path = ROOT / "catalogue" / "results" / f"{model}.yaml"
@@ -88,6 +82,18 @@ def main() -> int:
         yaml_writer().dump(document, buffer)
         text = buffer.getvalue()
         write_text_atomic(path, format_results(text if text.startswith("#") else modeline("results") + text))
+    return added
+
+
+def main() -> int:
+    rows = [row for row in json.loads(NOTES.read_text()) if row.get("kind") == "reproduced" and row.get("source", "").startswith('README table "Evaluation Results')]
+    per_model: dict[str, list[dict]] = {}
+    for row in rows:
+        model, size = model_and_size(row["model"])
+        target = METRICS.get((row["benchmark"], row["metric"]))
+        if model and target:
+            per_model.setdefault(model, []).append(result_of(row, *target, size))
+    added = append_results(per_model)
     print(f"added {added} reproduced numbers for {len(per_model)} models")
     return 0
 

@@ -12,20 +12,14 @@ research/add_reproduced.py, whose model names and scale handling it shares.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from add_reproduced import MODELS, NOTES, ROOT, model_and_size, scaled  # noqa: E402
+from add_reproduced import NOTES, ROOT, append_results, model_and_size, scaled  # noqa: E402
 
-from ruamel.yaml import YAML  # noqa: E402
-
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.entryfile import modeline, yaml_writer  # noqa: E402
-from umm_survey.formatting import format_results  # noqa: E402
 
 TABLE = 'docs/evaluation/results.md, sub-score tables (commit 083395e)'
 GENEVAL = {"Single Obj": "single-object", "Two Obj": "two-object", "Counting": "counting", "Colors": "colors", "Position": "position", "Color Attr": "color-attribution"}
@@ -94,19 +88,7 @@ def main() -> int:
         if size is None:
             continue
         per_model.setdefault(model, []).append(result_of(row, *found, size))
-    added = 0
-    for model, results in sorted(per_model.items()):
-        path = ROOT / "catalogue" / "results" / f"{model}.yaml"
-        document = YAML().load(path.read_text()) if path.exists() else {"model": model, "results": []}
-        present = [json.dumps(item, sort_keys=True, default=str) for item in document["results"]]
-        for result in results:
-            if json.dumps(result, sort_keys=True, default=str) not in present:
-                document["results"].append(result)
-                added += 1
-        buffer = io.StringIO()
-        yaml_writer().dump(document, buffer)
-        text = buffer.getvalue()
-        write_text_atomic(path, format_results(text if text.startswith("#") else modeline("results") + text))
+    added = append_results(per_model)
     print(f"added {added} reproduced sub-scores for {len(per_model)} models")
     return 0
 

@@ -8,9 +8,7 @@ import feedparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT
-from sitehelpers import browser, serve_folder
-from umm_survey.cli import main
+from test_site_browser import built_site, chromium, site_url  # noqa: F401 - the real site, served, and chromium: shared fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -24,25 +22,6 @@ PAGE_TYPES = {
     "compare": "compare.html?models=janus-pro,bagel",
     "component": "components/siglip.html",
 }
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("reader") / "site"
-    assert main(["build", "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(site), "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")]) == 0
-    return site
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    with serve_folder(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def _page(chromium, width: int = 1366, scheme: str = "light"):
