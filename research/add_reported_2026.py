@@ -13,7 +13,6 @@ no existing row is touched, so running it again changes nothing.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sys
@@ -21,12 +20,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "research"))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.entryfile import modeline, yaml_writer  # noqa: E402
-from umm_survey.formatting import format_results  # noqa: E402
+from add_reproduced import append_results  # noqa: E402
 
 NOTES = sorted((ROOT / "research" / "2026" / "reported").glob("*.json"))
 BENCHMARKS = {"geneval": "geneval", "dpg-bench": "dpg-bench", "wise": "wise", "gedit-bench": "gedit-bench", "imgedit-bench": "imgedit-bench", "mme": "mme",
@@ -182,20 +180,7 @@ def main() -> int:
                 skipped += 1
                 continue
             per_model.setdefault(mapped[0], []).append(mapped[1])
-    added = 0
-    for model, results in sorted(per_model.items()):
-        path = ROOT / "catalogue" / "results" / f"{model}.yaml"
-        document = YAML().load(path.read_text()) if path.exists() else {"model": model, "results": []}
-        present = {identity(item) for item in document["results"]}
-        for result in results:
-            if identity(result) not in present:
-                document["results"].append(result)
-                present.add(identity(result))
-                added += 1
-        buffer = io.StringIO()
-        yaml_writer().dump(document, buffer)
-        text = buffer.getvalue()
-        write_text_atomic(path, format_results(text if text.startswith("#") else modeline("results") + text))
+    added = append_results(per_model, identity)
     print(f"added {added} reported numbers for {len(per_model)} models; {skipped} notes name a benchmark, metric or model the catalogue lacks")
     return 0
 

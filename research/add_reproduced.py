@@ -67,16 +67,21 @@ def result_of(row: dict, benchmark: str, metric: str, factor: float, size: str |
             "source": {"bibkey": "luo2026torchumm", "table": TABLE, "reported_by": "reproduced"}}
 
 
-def append_results(per_model: dict[str, list[dict]]) -> int:
-    """Append each model's new results to its results file (an exact repeat is skipped); how many were added."""
+def exact(result: dict) -> str:
+    return json.dumps(result, sort_keys=True, default=str)
+
+
+def append_results(per_model: dict[str, list[dict]], identity=exact) -> int:
+    """Append each model's new results to its results file, skipping any whose identity is already there; how many were added."""
     added = 0
     for model, results in sorted(per_model.items()):
         path = ROOT / "catalogue" / "results" / f"{model}.yaml"
         document = YAML().load(path.read_text()) if path.exists() else {"model": model, "results": []}
-        present = [json.dumps(item, sort_keys=True, default=str) for item in document["results"]]
+        present = {identity(item) for item in document["results"]}
         for result in results:
-            if json.dumps(result, sort_keys=True, default=str) not in present:
+            if identity(result) not in present:
                 document["results"].append(result)
+                present.add(identity(result))
                 added += 1
         buffer = io.StringIO()
         yaml_writer().dump(document, buffer)

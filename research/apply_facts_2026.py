@@ -25,11 +25,10 @@ from ruamel.yaml import YAML  # noqa: E402
 from umm_survey.atomic import write_text_atomic  # noqa: E402
 from umm_survey.entryfile import yaml_writer  # noqa: E402
 from umm_survey.formatting import format_entry  # noqa: E402
-from umm_survey.schema import Kind  # noqa: E402
+from umm_survey.schema import MODEL_FACT_FIELDS, Kind  # noqa: E402
 from umm_survey.vocab import component_key  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "architecture"
-FIELDS = ("architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "unchecked", "fact_note")
 
 
 def _dump(document) -> str:
@@ -70,7 +69,7 @@ def apply_facts() -> int:
         if not path.exists():
             continue
         document = writer.load(path.read_text(encoding="utf-8"))
-        added = [name for name in FIELDS if name in fields and name not in document and fields[name] not in (None, [], {}, "")]
+        added = [name for name in MODEL_FACT_FIELDS if name in fields and name not in document and fields[name] not in (None, [], {}, "")]
         for name in added:
             document[name] = fields[name]
         if added:

@@ -10,13 +10,13 @@ from typing import Any
 from .catalogue import Catalogue
 from .resolve import resolve_catalogue, resolve_results
 
+PART_COLUMNS = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder")
+FACT_CSV_COLUMNS = (*PART_COLUMNS, "attention", "parameters", "weights", "licence", "organisation")
 CSV_COLUMNS = (
     "id", "kind", "name", "title", "date", "venue", "groups", "family", "arxiv", "bibkey", "authors",
     "paper", "code", "demo", "project", "data", "summary", "series", "inputs", "outputs",
-    "backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "parameters", "weights", "licence", "organisation",
-    "size", "sample", "task", "metrics", "results",
+    *FACT_CSV_COLUMNS, "size", "sample", "task", "metrics", "results",
 )
-FACT_COLUMNS = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder")
 
 
 Resolved = list[dict[str, Any]]
@@ -73,7 +73,7 @@ def _csv_value(entry: dict[str, Any], column: str) -> Any:
     if column in entry.get("links", {}):
         return entry["links"][column]
     facts = entry.get("facts")
-    if facts is not None and column in FACT_COLUMNS + ("attention", "parameters", "weights", "licence", "organisation"):
+    if facts is not None and column in FACT_CSV_COLUMNS:
         return _fact_value(facts, column)
     if column == "metrics":
         return [f"{metric['name']} ({'higher' if metric['higher_is_better'] else 'lower'} is better)" for metric in entry.get("metrics", [])]
@@ -81,7 +81,7 @@ def _csv_value(entry: dict[str, Any], column: str) -> Any:
 
 
 def _fact_value(facts: dict[str, Any], column: str) -> Any:
-    if column in FACT_COLUMNS:
+    if column in PART_COLUMNS:
         return [part["written"] for part in facts["parts"][column]]
     if column == "parameters":  # plain numbers; a mixture of experts as total/active
         return [f"{size['total']:g}" + (f"/{size['active']:g}" if size["active"] else "") for size in facts["sizes"]]

@@ -47,7 +47,7 @@ def _plain(value):
 
 
 def _flow(items: list) -> CommentedSeq:
-    sequence = CommentedSeq(_plain(item) if not isinstance(item, CommentedMap) else item for item in items)
+    sequence = CommentedSeq(_plain(item) for item in items)
     if not any(isinstance(item, CommentedMap) for item in items):
         sequence.fa.set_flow_style()
     return sequence

@@ -15,10 +15,7 @@ from .catalogue import Catalogue
 from .checks.entry import LoadedEntry
 from .enrich import code_status, github_repo, load_metadata
 from .modelfacts import resolve_facts
-from .schema import Kind
-
-# a model's raw fact fields, replaced in the resolved entry by `facts` (components and licences resolved)
-FACT_FIELDS = ("architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "unchecked", "fact_note")
+from .schema import MODEL_FACT_FIELDS, Kind
 
 LINK_FIELDS = ("paper", "code", "demo", "project", "data")
 KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
@@ -66,7 +63,7 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue, github: dict[str, di
     resolved["venue_name"] = split[0].name if split else model.venue
     resolved["year_published"] = split[1] if split else None
     if entry.kind is Kind.MODEL:
-        for name in FACT_FIELDS:
+        for name in MODEL_FACT_FIELDS:  # replaced by `facts`, with components and licences resolved
             resolved.pop(name, None)
         resolved["facts"] = resolve_facts(model, catalogue.vocabulary)
     resolved["plain_name"] = latex_to_text(model.name) if "$" in model.name or "\\" in model.name else model.name

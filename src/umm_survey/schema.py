@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
@@ -177,8 +177,8 @@ class Architecture(StrictModel):
     )
 
 
-FACT_NAMES = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "sizes", "weights", "licence", "organisation")
 FactName = Literal["backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "sizes", "weights", "licence", "organisation"]
+FACT_NAMES: tuple[str, ...] = get_args(FactName)
 
 
 class FactSources(StrictModel):
@@ -210,6 +210,10 @@ class Model(Entry):
     not_stated: list[FactName] = Field(default_factory=list, description="Facts the paper and the official release do not give (checked and left out, not forgotten).")
     unchecked: list[FactName] = Field(default_factory=list, description="Facts that could not be checked yet (the paper's text or the official repository could not be read); shown as such, not as absent.")
     fact_note: Text | None = Field(None, description="For a reader: how a fact should be read, or why it differs from the survey's Table 1.")
+
+
+# a model's fact fields: everything a model adds to an entry beyond what it takes in and puts out
+MODEL_FACT_FIELDS = tuple(name for name in Model.model_fields if name not in Entry.model_fields and name not in {"inputs", "outputs"})
 
 
 class Dataset(Entry):

@@ -63,7 +63,7 @@ def months_of(models: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return {month: sorted(grouped[month], key=lambda model: (model["date"], model["plain_name"].lower())) for month in sorted(grouped)}
 
 
-def timeline_svg(models: list[dict[str, Any]], link_prefix: str = "entries/") -> Markup:
+def timeline_svg(models: list[dict[str, Any]]) -> Markup:
     by_month = months_of(models)
     tallest = max((len(names) for names in by_month.values()), default=1)
     width = max(LEFT * 2 + len(by_month) * MONTH_WIDTH, 980)
@@ -165,7 +165,7 @@ def label_spots(markers: list[tuple[float, float]], labels: list[str], bounds: B
     return spots
 
 
-def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float], link_prefix: str = "../entries/") -> Markup:
+def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float]) -> Markup:
     """Understanding against generation: one labelled marker per model (and size), coloured and shaped by family."""
     width, height, left, top, plot_w, plot_h = 900, 620, 70, 60, 780, 480
     x0, x1 = x_range

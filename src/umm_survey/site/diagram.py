@@ -36,7 +36,8 @@ def architecture_svg(facts: dict[str, Any], model_name: str) -> Markup:
         return Markup("")
     names = {role: [part["written"] for part in items] for role, items in parts.items()}
     left, middle, right = 10, 10 + BOX_WIDTH + GAP, 10 + 2 * (BOX_WIDTH + GAP)
-    top, bottom, centre = 20, 30 + BOX_HEIGHT, 25 + BOX_HEIGHT / 2 + BOX_HEIGHT / 2
+    top, bottom = 20, 30 + BOX_HEIGHT
+    centre = (top + bottom + BOX_HEIGHT) / 2  # midway between the two encoders' middles
     attention = facts["attention"]
     backbone = names["backbone"] + ([f"attention: {attention}"] if attention else [])
     body = [

@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from umm_survey.resolve import setting_text
+from umm_survey.schema import PARAMETER_UNITS
 
 SCATTER_X = ("mmmu", "accuracy")
 SCATTER_Y = ("geneval", "overall")
@@ -80,13 +81,12 @@ def _decimals(printed: str) -> int:
 
 
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)
-SIZE_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 
 
 def size_value(size: str | None) -> float | None:
     """The parameters a size names, from its first number: `7B` -> 7e9, `800M` -> 8e8, `7B active / 14B total` -> 7e9."""
     match = SIZE.search(size or "")
-    return float(match[1]) * SIZE_SCALE[match[2].upper()] if match else None
+    return float(match[1]) * PARAMETER_UNITS[match[2].upper()] if match else None
 
 
 def _size_order(size: str) -> tuple[float, str]:

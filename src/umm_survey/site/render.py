@@ -64,7 +64,7 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
         pages[f"groups/{group.id}.md"] = environment.get_template("group.md.j2").render(**context)
     related = _related_index(site.entries)
     results_of_model = results_by(site.results, "model")
-    boards_with_results = set(results_by(site.results, "benchmark"))
+    boards_with_results = {result["benchmark"] for result in site.results}
     for entry in site.entries:
         context = {"entry": entry, "group_paths": _group_paths(site.vocabulary, entry), "related": related(entry), "results": results_of_model.get(entry["id"], []), "depth": "../"}
         context["has_leaderboard"] = entry["id"] in boards_with_results
