@@ -44,13 +44,15 @@ GEDIT_TASKS = {"background change": "background-change", "color alteration": "co
                "subject addition": "subject-addition", "subject removal": "subject-removal", "subject replacement": "subject-replacement",
                "text modification": "text-modification", "tone transformation": "tone-transformation"}
 UNIT_SCALE = {"geneval", "wise"}  # metrics on 0-1 that papers also print on 0-100
-SIZE = re.compile(r"\d+(\.\d+)?[BM](-A\d+(\.\d+)?B)?")
+SIZE = re.compile(r"(?<![A-Za-z])\d+(\.\d+)?[BM](-A\d+(\.\d+)?B)?")  # not "A3B" alone: that is the active count
 SIZE_WORDS = re.compile(r"\d+(\.\d+)?[BM]|\b(MoT|active|activated|total|LLM|Instruct)\b|[()/+,~]")
 
 
 def metric_of(benchmark: str, printed: str) -> tuple[str, dict] | None:
     """The metric id and the split a printed column name implies, or None when it is not one of ours."""
     name = printed.strip().lower()
+    if re.fullmatch(r"(geneval|dpg|dpg score|dpg-bench|wise) \(overall\)", name):  # "GenEval (overall)" and the like
+        name = "overall"
     if benchmark in SUBSCORES and name in SUBSCORES[benchmark]:
         return SUBSCORES[benchmark][name], {}
     if benchmark in {"geneval", "dpg-bench"} and name in {"overall", "overall (avg)", "avg", "average"}:

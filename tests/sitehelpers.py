@@ -16,9 +16,14 @@ CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def chromium_path_or_none() -> str | None:
+    """Debian's chromium, wherever it is installed, or None."""
+    return next((path for path in CHROMIUM_CANDIDATES if Path(path).exists()), None) or shutil.which("chromium")
+
+
 def chromium_path() -> str:
     """The browser, or skip (fail when UMM_REQUIRE_BROWSER=1) with the reason."""
-    found = next((path for path in CHROMIUM_CANDIDATES if Path(path).exists()), None) or shutil.which("chromium")
+    found = chromium_path_or_none()
     reason = None
     if found is None:
         reason = "Debian's chromium is not installed (apt-get install chromium)"

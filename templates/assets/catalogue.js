@@ -13,14 +13,23 @@
     return text !== "" && isFinite(Number(text));
   }
 
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+  // Keys are read once per column and kept: numbers before text, empty cells last in either order.
+  function sortKey(text) {
+    return { empty: text === "", number: isNumber(text) ? Number(text) : null, text: text };
+  }
+
   function compare(a, b) {
-    if (isNumber(a) && isNumber(b)) { return Number(a) - Number(b); }
-    if (isNumber(a) !== isNumber(b) && (a === "" || b === "")) { return a === "" ? 1 : -1; }
-    return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+    if (a.empty !== b.empty) { return a.empty ? 1 : -1; }
+    if (a.number !== null && b.number !== null) { return a.number - b.number; }
+    if ((a.number !== null) !== (b.number !== null)) { return a.number !== null ? -1 : 1; }
+    return collator.compare(a.text, b.text);
   }
 
   function makeSortable(table) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    var keys = [];  // per column: Map row -> key, filled on the column's first sort
     Array.prototype.forEach.call(headers, function (header, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -35,11 +44,20 @@
         header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
+        if (!keys[index]) {
+          keys[index] = new Map();
+          rows.forEach(function (row) { keys[index].set(row, sortKey(cellValue(row, index))); });
+        }
+        var column = keys[index];
         rows.sort(function (a, b) {
-          var result = compare(cellValue(a, index), cellValue(b, index));
+          var ka = column.get(a), kb = column.get(b);
+          if (ka.empty !== kb.empty) { return ka.empty ? 1 : -1; }  // empty cells stay last either way
+          var result = compare(ka, kb);
           return ascending ? result : -result;
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        var fragment = document.createDocumentFragment();
+        rows.forEach(function (row) { fragment.appendChild(row); });
+        body.appendChild(fragment);  // one move of all rows, one layout
       });
     });
   }
@@ -110,7 +128,7 @@
       var shown = 0;
       Array.prototype.forEach.call(rows, function (row) {
         var visible = (!needle || texts.get(row).indexOf(needle) !== -1) && filters.every(function (control) { return keeps(row, control); });
-        row.hidden = !visible;
+        if (row.hidden === visible) { row.hidden = !visible; }  // touch only rows that change
         if (visible) { shown += 1; }
       });
       if (count) { count.textContent = shown + " of " + rows.length + " shown"; }

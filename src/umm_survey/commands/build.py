@@ -16,6 +16,7 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where the built site goes (default: ./site)")
     parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR", help="Jinja templates (default: ./templates)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="mkdocs configuration (default: ./mkdocs.yml)")
+    parser.add_argument("--no-cache", dest="use_cache", action="store_false", help="rebuild every page; by default pages whose inputs are unchanged are taken from .umm-cache/site-pages beside the site folder")
 
 
 def add_parser(subparsers) -> None:
@@ -25,7 +26,7 @@ def add_parser(subparsers) -> None:
 
 
 def paths_of(args: argparse.Namespace) -> BuildPaths:
-    return BuildPaths(site_dir=args.site_dir, templates=args.templates, config_file=args.config, catalogue=args.catalogue)
+    return BuildPaths(site_dir=args.site_dir, templates=args.templates, config_file=args.config, catalogue=args.catalogue, use_cache=args.use_cache)
 
 
 def run(args: argparse.Namespace) -> int:

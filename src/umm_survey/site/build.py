@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-import logging
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -11,16 +11,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from importlib import metadata
+
 from jinja2 import TemplateError
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
 from ..atomic import replace_directory
 from ..catalogue import Catalogue
 from ..exports import csv_text, json_text, to_bibtex
 from ..resolve import resolve_catalogue, resolve_results
-from .render import SiteInput, navigation, render_site
+from .engine import EngineError, EngineInput, run_mkdocs
+from .pagecache import PageCache, digest, folder_digest
+from .render import SiteInput, leaderboard_ids, navigation, render_site
+from .search import search_documents
 
 
 SITE_MARKER = ".umm-site"  # in every built site: the next build may replace the folder
@@ -39,6 +41,7 @@ class BuildPaths:
     templates: Path
     config_file: Path
     catalogue: Path | None = None
+    use_cache: bool = False  # take unchanged pages from the page cache (CACHE_FOLDER beside the site folder)
 
 
 def check_site_dir(paths: BuildPaths) -> None:
@@ -77,23 +80,9 @@ def remove_stale_work(parent: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def render_pages(catalogue: Catalogue, templates: Path) -> dict[str, str]:
-    entries, results = resolve_catalogue(catalogue), resolve_results(catalogue)
-    downloads = {"catalogue.json": json_text(entries, results), "catalogue.csv": csv_text(entries, results), "references.bib": to_bibtex(catalogue)}
-    return render_site(SiteInput(entries, catalogue.vocabulary, downloads, results), templates)
-
-
 SCOPE_DOC = Path("docs") / "scope.md"  # beside mkdocs.yml; published as the site's scope page
-
-
-def write_pages(pages: dict[str, str], docs: Path, templates: Path) -> None:
-    for relative, text in pages.items():
-        target = docs / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    assets = templates / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
+CACHE_FOLDER = Path(".umm-cache") / "site-pages"  # beside the site folder
+PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
@@ -101,34 +90,95 @@ def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
     for required in (paths.templates, paths.config_file):
         if not required.exists():
             raise BuildError(f"{required} does not exist; run from the repository root or pass its path")
-    try:
-        pages = render_pages(catalogue, paths.templates)
-    except TemplateError as error:
-        where = f" ({error.filename}:{error.lineno})" if getattr(error, "lineno", None) else ""
-        raise BuildError(f"template error{where}: {error.message}") from error
     check_site_dir(paths)
     parent = paths.site_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     with build_lock(parent):
         remove_stale_work(parent)
         check_site_dir(paths)  # again: another build may have finished while this one waited
+        cache = None
+        try:
+            site, cache = prepare(catalogue, paths, parent)
+        except TemplateError as error:
+            where = f" ({error.filename}:{error.lineno})" if getattr(error, "lineno", None) else ""
+            raise BuildError(f"template error{where}: {error.message}") from error
         with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=parent) as work:
             (Path(work) / WORK_MARKER).write_text("a temporary umm-survey build folder; safe to delete\n")
             docs, output = Path(work) / "docs", Path(work) / "site"
-            write_pages(pages, docs, paths.templates)
-            scope = paths.config_file.parent / SCOPE_DOC
-            (docs / "scope.md").write_text(scope.read_text(encoding="utf-8") if scope.is_file() else "# What the catalogue holds\n\nSee the repository's docs/scope.md.\n", encoding="utf-8")
-            boards = sorted(relative.removeprefix("leaderboards/").removesuffix(".md") for relative in pages if relative.startswith("leaderboards/") and not relative.endswith("index.md"))
-            _run_mkdocs(paths.config_file, docs, output, navigation(catalogue.vocabulary, boards))
+            docs.mkdir()
+            try:
+                run_mkdocs(paths.config_file, docs, output, site, cache)
+            except EngineError as error:
+                raise BuildError(str(error)) from error
             (output / SITE_MARKER).write_text("built by umm-survey; the next build replaces this folder whole\n")
             replace_directory(output, paths.site_dir.resolve())
-    return sum(relative.endswith(".md") for relative in pages)
+    return sum(relative.endswith(".md") for relative in site.pages)
 
 
-def _run_mkdocs(config_file: Path, docs: Path, output: Path, nav: list) -> None:
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(output), nav=nav, strict=True)
-        mkdocs_build(config)
-    except MkDocsException as error:
-        raise BuildError(f"mkdocs failed: {error}") from error
+def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[EngineInput, PageCache | None]:
+    """Render the pages (an entry page whose input is unchanged is taken from the page cache instead) and
+    gather what the engine needs besides mkdocs.yml."""
+    entries, results = resolve_catalogue(catalogue), resolve_results(catalogue)
+    downloads = {"catalogue.json": json_text(entries, results), "catalogue.csv": csv_text(entries, results), "references.bib": to_bibtex(catalogue)}
+    site_input = SiteInput(entries, catalogue.vocabulary, downloads, results)
+    boards = leaderboard_ids(site_input)
+    nav = navigation(catalogue.vocabulary, boards)
+    cache = PageCache(parent / CACHE_FOLDER, cache_stamp(paths, nav, nav_titles(catalogue, entries, boards))) if paths.use_cache else None
+    keys: dict[str, str] = {}
+    cached: dict[str, Path] = {}
+
+    def reuse(relative: str, fingerprint: str) -> bool:
+        assert cache is not None
+        keys[relative] = cache.key(relative, f"fingerprint {fingerprint}")
+        if (path := cache.get(keys[relative])) is not None:
+            cached[relative] = path
+        return path is not None
+
+    pages = render_site(site_input, paths.templates, reuse if cache is not None else None)
+    site = engine_input(catalogue, pages, entries, paths, nav, boards)
+    for relative in sorted(site.cacheable) if cache is not None else []:
+        if relative not in keys:
+            keys[relative] = cache.key(relative, site.pages[relative])
+            if (path := cache.get(keys[relative])) is not None:
+                cached[relative] = path
+    site.cache_keys, site.cached_pages = keys, cached
+    return site, cache
+
+
+def engine_input(catalogue: Catalogue, pages: dict[str, str], entries: list[dict], paths: BuildPaths, nav: list, boards: list[str]) -> EngineInput:
+    """The pages with the scope page, the assets, the navigation and the search documents."""
+    html_pages = {relative for relative in pages if relative.endswith(".md")}  # every template writes its body as HTML
+    pages = dict(pages)
+    scope = paths.config_file.parent / SCOPE_DOC
+    pages["scope.md"] = scope.read_text(encoding="utf-8") if scope.is_file() else "# What the catalogue holds\n\nSee the repository's docs/scope.md.\n"
+    assets_folder = paths.templates / "assets"
+    assets = {f"assets/{path.relative_to(assets_folder).as_posix()}": path for path in sorted(assets_folder.rglob("*")) if path.is_file()} if assets_folder.is_dir() else {}
+    documents = [document for document in search_documents(entries, catalogue.vocabulary, boards) if document["location"].removesuffix(".html") + ".md" in pages]
+    in_nav = set(nav_pages(nav))
+    described = {document["location"].removesuffix(".html") + ".md" for document in documents}
+    cacheable = {relative for relative in pages if relative in described and relative not in in_nav}  # a skipped page is not indexed by the theme
+    return EngineInput(pages=pages, assets=assets, html_pages=html_pages, search_documents=documents, nav=nav, cacheable=cacheable)
+
+
+def nav_titles(catalogue: Catalogue, entries: list[dict], boards: list[str]) -> list[str]:
+    """What the navigation's titles are made from: group titles and the names of benchmarks with a leaderboard."""
+    names = {entry["id"]: entry["name"] for entry in entries}
+    return [group.title for group in catalogue.vocabulary.groups.values()] + [names[board] for board in boards]
+
+
+def cache_stamp(paths: BuildPaths, nav: list, titles: list[str]) -> str:
+    """Everything every page's HTML depends on besides its own input: versions, the package's code, templates,
+    overrides, mkdocs.yml and the navigation with its titles."""
+    overrides = paths.config_file.parent / "overrides"
+    versions = " ".join(f"{name}={metadata.version(name)}" for name in ("umm-survey", "mkdocs", "mkdocs-material", "jinja2", "markdown"))
+    return digest(versions, folder_digest(PACKAGE), folder_digest(paths.templates), folder_digest(overrides), paths.config_file.read_text(encoding="utf-8"), json.dumps(nav), json.dumps(titles))
+
+
+def nav_pages(nav: list) -> list[str]:
+    """Every page path the navigation names."""
+    found: list[str] = []
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            found.extend(nav_pages(value) if isinstance(value, list) else nav_pages([value]) if isinstance(value, dict) else [value])
+    return found

@@ -6,7 +6,10 @@ All sorting, grouping and cross-referencing happens here; the templates in
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,7 +57,10 @@ def template_environment(templates: Path) -> Environment:
     return environment
 
 
-def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
+def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bool] | None = None) -> dict[str, str]:
+    """Every page and download. `reuse(path, fingerprint)` may answer True for an entry page whose output the
+    caller already has for that fingerprint (a digest of its template name and everything passed to it);
+    such a page is left empty here instead of being rendered again."""
     environment = template_environment(templates)
     groups = _entries_by_group(site)
     pages: dict[str, str] = {}
@@ -70,7 +76,11 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
         context["has_leaderboard"] = entry["id"] in boards_with_results
         if "facts" in entry:
             context["diagram"] = architecture_svg(entry["facts"], entry["plain_name"])
-        pages[f"entries/{entry['id']}.md"] = environment.get_template(f"{entry['kind']}.md.j2").render(**context)
+        relative, template = f"entries/{entry['id']}.md", f"{entry['kind']}.md.j2"
+        if reuse is not None and reuse(relative, fingerprint(template, context)):
+            pages[relative] = ""  # the caller holds this page's built HTML for exactly this input
+            continue
+        pages[relative] = environment.get_template(template).render(**context)
     models = [entry for entry in site.entries if entry["kind"] == Kind.MODEL.value]
     pages.update(component_pages(models, site.vocabulary, environment))
     pages["compare.json"] = compare_data(models, site.results)
@@ -89,10 +99,22 @@ def render_site(site: SiteInput, templates: Path) -> dict[str, str]:
     return pages
 
 
+def fingerprint(template: str, context: dict[str, Any]) -> str:
+    """A digest of everything an entry page is rendered from (with the templates and the code, its whole input)."""
+    text = json.dumps([template, context], sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def leaderboard_ids(site: SiteInput) -> list[str]:
+    """The benchmarks that get a leaderboard page: catalogued, with at least one result."""
+    benchmarks = {entry["id"] for entry in site.entries if entry["kind"] == Kind.BENCHMARK.value}
+    return sorted({result["benchmark"] for result in site.results} & benchmarks)
+
+
 def _boards(site: SiteInput) -> list[dict[str, Any]]:
     benchmarks = {entry["id"]: entry for entry in site.entries if entry["kind"] == Kind.BENCHMARK.value}
     grouped = results_by(site.results, "benchmark")
-    return [leaderboard(benchmarks[benchmark_id], grouped[benchmark_id]) for benchmark_id in sorted(grouped) if benchmark_id in benchmarks]
+    return [leaderboard(benchmarks[benchmark_id], grouped[benchmark_id]) for benchmark_id in leaderboard_ids(site)]
 
 
 def _leaderboard_pages(site: SiteInput, environment: Environment) -> dict[str, str]:

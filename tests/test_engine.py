@@ -1,0 +1,128 @@
+"""The build's shortcuts change nothing a reader gets: in-memory pages, HTML passed through, the sidebar
+rendered once, search documents from fields, and the page cache (a cached rebuild equals a clean build)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+from umm_survey.catalogue import load_catalogue
+from umm_survey.site import build as site_build
+from umm_survey.site.build import CACHE_FOLDER, BuildPaths, build_site
+from umm_survey.site.engine import EngineInput, run_mkdocs
+from umm_survey.site.pagecache import MARKER
+
+BLOCK_TAGS = "p|div|table|thead|tbody|tr|th|td|caption|h[1-6]|ul|ol|li|dl|dt|dd|nav|pre|form|fieldset|legend|label|select|option|input|button|details|summary|svg|figure|figcaption|section|article|main|header|footer|aside|blockquote|script|hr|br"
+AROUND_BLOCK_TAG = re.compile(rf"\s*(</?(?:{BLOCK_TAGS})\b[^>]*>)\s*")
+
+
+def paths(site: Path, use_cache: bool = False, templates: Path = ROOT / "templates") -> BuildPaths:
+    return BuildPaths(site, templates, ROOT / "mkdocs.yml", use_cache=use_cache)
+
+
+def contents(site: Path) -> dict[str, bytes]:
+    """Every file of a built site; the gzip'd sitemap unpacked (its header holds the time of writing)."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return files
+
+
+def plain_build(catalogue_dir: Path, work: Path) -> Path:
+    """The same pages through mkdocs with none of the shortcuts: Markdown converts every page, the theme indexes and lays out each."""
+    catalogue = load_catalogue(catalogue_dir)
+    site, _ = site_build.prepare(catalogue, paths(work / "unused"), work)
+    plain = EngineInput(pages=site.pages, assets=site.assets, html_pages=site.html_pages, search_documents=site.search_documents, nav=site.nav, shortcuts=False)
+    (work / "docs").mkdir()
+    run_mkdocs(ROOT / "mkdocs.yml", work / "docs", work / "plain", plain)
+    return work / "plain"
+
+
+def test_the_shortcuts_give_the_pages_plain_mkdocs_gives(catalogue_dir: Path, tmp_path: Path) -> None:
+    fast = tmp_path / "fast"
+    build_site(load_catalogue(catalogue_dir), paths(fast))
+    plain = plain_build(catalogue_dir, tmp_path)
+    fast_files, plain_files = contents(fast), contents(plain)
+    assert set(fast_files) - {site_build.SITE_MARKER} == set(plain_files)
+    compared = 0
+    for name, data in plain_files.items():
+        if name == "search/search_index.json":
+            continue
+        if name.endswith(".html"):
+            # Python-Markdown puts a line break between adjacent block elements; that is all it would change
+            assert AROUND_BLOCK_TAG.sub(r"\1", fast_files[name].decode()) == AROUND_BLOCK_TAG.sub(r"\1", data.decode()), name
+            compared += 1
+        else:
+            assert fast_files[name] == data, name
+    assert compared > 20
+    entry = (fast / "entries" / "alpha-model.html").read_text()
+    assert entry.count('class="md-nav__link') == (plain / "entries" / "alpha-model.html").read_text().count('class="md-nav__link') > 5
+
+
+def test_search_documents_come_from_the_entry_fields(catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(load_catalogue(catalogue_dir), paths(site))
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    entry = [doc for doc in docs if doc["location"].startswith("entries/alpha-model.html")]
+    assert len(entry) == 1, "one document per entry page, not one per table section"
+    assert entry[0]["title"] == "Alpha"
+    assert entry[0]["text"] == "Alpha: A Test Model for Unified Understanding and Generation · Jane Doe, John Smith · CVPR 2025 · Semantic encoding · A made-up model used by the tests."
+    assert "BibTeX" not in entry[0]["text"] and "@misc" not in entry[0]["text"]
+    assert any(doc["location"] == "contribute.html" for doc in docs), "prose pages are still indexed by the theme"
+
+
+def test_a_cached_rebuild_after_one_change_equals_a_clean_build(catalogue_dir: Path, tmp_path: Path) -> None:
+    cached, clean = tmp_path / "cached" / "site", tmp_path / "clean" / "site"
+    build_site(load_catalogue(catalogue_dir), paths(cached, use_cache=True))
+    cache = cached.parent / CACHE_FOLDER
+    first = sorted(path.name for path in cache.glob("*.html"))
+    assert first, "the first build fills the cache"
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    alpha.write_text(alpha.read_text().replace("summary: ", "summary: Edited. ", 1))
+    build_site(load_catalogue(catalogue_dir), paths(cached, use_cache=True))
+    build_site(load_catalogue(catalogue_dir), paths(clean))
+    assert contents(cached) == contents(clean)
+    assert "Edited." in (cached / "entries" / "alpha-model.html").read_text()
+    second = sorted(path.name for path in cache.glob("*.html"))
+    assert len(set(first) - set(second)) == 1, "only the changed page's stale copy is dropped"
+
+
+def test_a_damaged_cache_file_is_rebuilt_not_published(catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(load_catalogue(catalogue_dir), paths(site, use_cache=True))
+    for path in (tmp_path / CACHE_FOLDER).glob("*.html"):
+        path.write_text("<p>torn</p>")
+    build_site(load_catalogue(catalogue_dir), paths(site, use_cache=True))
+    assert not [path for path in site.rglob("*.html") if path.read_text() == "<p>torn</p>"]
+    assert "A made-up model used by the tests." in (site / "entries" / "alpha-model.html").read_text()
+
+
+def test_a_theme_override_change_drops_the_whole_cache(catalogue_dir: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site = tmp_path / "site"
+    settings = BuildPaths(site, ROOT / "templates", project / "mkdocs.yml", use_cache=True)
+    build_site(load_catalogue(catalogue_dir), settings)
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text().replace("{% block extrahead %}", '{% block extrahead %}<meta name="umm-test" content="changed">'))
+    build_site(load_catalogue(catalogue_dir), settings)
+    for page in ("entries/alpha-model.html", "entries/beta-bench.html", "index.html"):
+        assert '<meta name="umm-test" content="changed">' in (site / page).read_text(), page
+
+
+def test_the_cache_never_writes_into_a_folder_it_did_not_make(catalogue_dir: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / CACHE_FOLDER
+    foreign.mkdir(parents=True)
+    (foreign / "notes.txt").write_text("mine")
+    site = tmp_path / "site"
+    build_site(load_catalogue(catalogue_dir), paths(site, use_cache=True))
+    assert sorted(path.name for path in foreign.iterdir()) == ["notes.txt"]
+    assert not (foreign / MARKER).exists()
+    assert (site / "entries" / "alpha-model.html").is_file()
