@@ -54,6 +54,14 @@ def venue_of(row: dict, vocabulary) -> str:
     return venue if venue == "arXiv" or vocabulary.split_venue(venue) else "arXiv"
 
 
+def entry_target(name: str, kind: Kind, taken_ids: set[str]) -> tuple[str, Path]:
+    """The id a new entry named `name` gets (a `-2` suffix while the id is taken) and its file."""
+    entry_id = slug(name)
+    while entry_id in taken_ids:
+        entry_id += "-2"
+    return entry_id, ROOT / "catalogue" / kind.folder / f"{entry_id}.yaml"
+
+
 def entry_of(row: dict, group: str, kind: Kind, bibkey: str, vocabulary) -> dict:
     data = {
         "name": row["name"], "title": row["title"], "date": row["date"], "venue": venue_of(row, vocabulary), "groups": [group],
@@ -93,10 +101,7 @@ def main() -> int:
             triage.append({"arxiv": row["arxiv"], "title": row.get("title") or row.get("name"), "decision": "held", "reason": reason})
             continue
         kind = vocabulary.groups[group].kind
-        entry_id = slug(row["name"])
-        while entry_id in taken_ids:
-            entry_id += "-2"
-        target = ROOT / "catalogue" / kind.folder / f"{entry_id}.yaml"
+        entry_id, target = entry_target(row["name"], kind, taken_ids)
         if target.exists():
             continue
         taken_ids.add(entry_id)

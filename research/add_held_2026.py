@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from add_2026 import GROUPS, entry_of, missing_facts, record_of  # noqa: E402
+from add_2026 import GROUPS, entry_of, entry_target, missing_facts, record_of  # noqa: E402
 from apply_facts import make_bibkey  # noqa: E402
 
 from umm_survey.atomic import write_text_atomic  # noqa: E402
@@ -32,7 +32,6 @@ from umm_survey.catalogue import load_catalogue  # noqa: E402
 from umm_survey.entryfile import append_records, dump_entry  # noqa: E402
 from umm_survey.formatting import format_bibliography  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
-from umm_survey.importer.plan import slug  # noqa: E402
 from umm_survey.triage import TRIAGE_FILE  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "held-resolved.json"
@@ -86,10 +85,7 @@ def main() -> int:
             print(f"skipped {arxiv}: facts missing or group `{group}` unknown", file=sys.stderr)
             continue
         kind = vocabulary.groups[group].kind
-        entry_id = slug(row["name"])
-        while entry_id in taken_ids:
-            entry_id += "-2"
-        target = ROOT / "catalogue" / kind.folder / f"{entry_id}.yaml"
+        entry_id, target = entry_target(row["name"], kind, taken_ids)
         if target.exists():
             print(f"skipped {arxiv}: {target.relative_to(ROOT)} exists", file=sys.stderr)
             continue
