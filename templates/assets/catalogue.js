@@ -15,13 +15,12 @@
 
   var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
-  // Keys are read once per column and kept: numbers before text, empty cells last in either order.
+  // Keys are read once per column and kept: numbers before text (empty cells go last; see the sort).
   function sortKey(text) {
     return { empty: text === "", number: isNumber(text) ? Number(text) : null, text: text };
   }
 
   function compare(a, b) {
-    if (a.empty !== b.empty) { return a.empty ? 1 : -1; }
     if (a.number !== null && b.number !== null) { return a.number - b.number; }
     if ((a.number !== null) !== (b.number !== null)) { return a.number !== null ? -1 : 1; }
     return collator.compare(a.text, b.text);

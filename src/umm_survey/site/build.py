@@ -127,20 +127,19 @@ def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[Engi
     keys: dict[str, str] = {}
     cached: dict[str, Path] = {}
 
-    def reuse(relative: str, fingerprint: str) -> bool:
+    def look_up(relative: str, source: str) -> bool:
+        """Record the page's key; True (and its file noted) when the cache holds its HTML."""
         assert cache is not None
-        keys[relative] = cache.key(relative, f"fingerprint {fingerprint}")
+        keys[relative] = cache.key(relative, source)
         if (path := cache.get(keys[relative])) is not None:
             cached[relative] = path
         return path is not None
 
-    pages = render_site(site_input, paths.templates, reuse if cache is not None else None)
+    reuse = (lambda relative, fingerprint: look_up(relative, f"fingerprint {fingerprint}")) if cache is not None else None
+    pages = render_site(site_input, paths.templates, reuse)
     site = engine_input(catalogue, pages, entries, paths, nav, boards)
-    for relative in sorted(site.cacheable) if cache is not None else []:
-        if relative not in keys:
-            keys[relative] = cache.key(relative, site.pages[relative])
-            if (path := cache.get(keys[relative])) is not None:
-                cached[relative] = path
+    for relative in sorted(site.cacheable - keys.keys()) if cache is not None else []:
+        look_up(relative, site.pages[relative])  # pages keyed by their text
     site.cache_keys, site.cached_pages = keys, cached
     return site, cache
 
@@ -153,11 +152,15 @@ def engine_input(catalogue: Catalogue, pages: dict[str, str], entries: list[dict
     pages["scope.md"] = scope.read_text(encoding="utf-8") if scope.is_file() else "# What the catalogue holds\n\nSee the repository's docs/scope.md.\n"
     assets_folder = paths.templates / "assets"
     assets = {f"assets/{path.relative_to(assets_folder).as_posix()}": path for path in sorted(assets_folder.rglob("*")) if path.is_file()} if assets_folder.is_dir() else {}
-    documents = [document for document in search_documents(entries, catalogue.vocabulary, boards) if document["location"].removesuffix(".html") + ".md" in pages]
+    documents = [document for document in search_documents(entries, catalogue.vocabulary, boards) if _page_of(document) in pages]
     in_nav = set(nav_pages(nav))
-    described = {document["location"].removesuffix(".html") + ".md" for document in documents}
+    described = {_page_of(document) for document in documents}
     cacheable = {relative for relative in pages if relative in described and relative not in in_nav}  # a skipped page is not indexed by the theme
     return EngineInput(pages=pages, assets=assets, html_pages=html_pages, search_documents=documents, nav=nav, cacheable=cacheable)
+
+
+def _page_of(document: dict[str, str]) -> str:
+    return document["location"].removesuffix(".html") + ".md"
 
 
 def nav_titles(catalogue: Catalogue, entries: list[dict], boards: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -65,11 +65,10 @@ class _CachedFile(File):
 
 
 class CataloguePlugin(BasePlugin):
-    def __init__(self, site: EngineInput, cache: PageCache | None, hits: dict[str, Path]) -> None:
+    def __init__(self, site: EngineInput, cache: PageCache | None) -> None:
         super().__init__()
         self.site = site
         self.cache = cache
-        self.hits = hits  # relative path -> its cached HTML file
         self.indexed = {document["location"].split("#")[0] for document in site.search_documents}
         self.bodies: dict[str, str] = {}
         self.navs: dict[str, str] = {}
@@ -77,11 +76,11 @@ class CataloguePlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for relative, text in self.site.pages.items():
-            if relative not in self.hits:
+            if relative not in self.site.cached_pages:
                 files.append(File.generated(config, relative, content=text))
                 continue
             cached = _CachedFile.generated(config, relative, content=text)
-            self.cached[cached.dest_uri] = self.hits[relative]
+            self.cached[cached.dest_uri] = self.site.cached_pages[relative]
             files.append(cached)
         for relative, source in self.site.assets.items():
             files.append(File.generated(config, relative, abs_src_path=str(source)))
@@ -98,14 +97,12 @@ class CataloguePlugin(BasePlugin):
         return html if body is None else body
 
     @event_priority(100)  # before the search plugin reads the page
-    def _exclude_described_pages(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.site.shortcuts and page.url in self.indexed:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if self.site.shortcuts:
             context["umm_navigation"] = self._navigation_once
         return context
-
-    on_page_context = CombinedEvent(_exclude_described_pages)
 
     def _navigation_once(self, page: Page, nav: Navigation, caller: Callable[[], str]) -> str:
         """The sidebar for a page outside the nav is the same for every page at its folder depth."""
@@ -117,7 +114,8 @@ class CataloguePlugin(BasePlugin):
         return self.navs[depth]
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        theme_dir = next(folder for folder in config.theme.dirs if Path(folder, "partials", "nav.html").is_file() and not folder.endswith("overrides"))
+        # the theme's own folder: the last one holding the partial (overrides/ comes before it)
+        theme_dir = [folder for folder in config.theme.dirs if Path(folder, "partials", "nav.html").is_file()][-1]
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dir)})])
         env.globals.setdefault("umm_navigation", None)
         return env
@@ -160,7 +158,7 @@ def run_mkdocs(config_file: Path, docs: Path, output: Path, site: EngineInput, c
     build_logger.addFilter(_not_the_dirty_warning)
     try:
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(output), nav=site.nav, strict=True)
-        config.plugins["umm-survey"] = CataloguePlugin(site, cache, site.cached_pages)
+        config.plugins["umm-survey"] = CataloguePlugin(site, cache)
         mkdocs_build(config, dirty=bool(site.cached_pages))
     except MkDocsException as error:
         raise EngineError(f"mkdocs failed: {error}") from error

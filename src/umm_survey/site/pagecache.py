@@ -51,7 +51,6 @@ class PageCache:
         self.usable = self._prepare()
         self.entries: dict[str, dict[str, str]] = self._read_manifest() if self.usable else {}
         self.kept: dict[str, dict[str, str]] = {}
-        self.hits = 0
 
     def _prepare(self) -> bool:
         """True when the folder is ours (or new). A folder someone else made is never written to."""
@@ -90,7 +89,6 @@ class PageCache:
         if record.get("stat") != _stat_text(status):
             return None
         self.kept[key] = record
-        self.hits += 1
         return path
 
     def put(self, key: str, html: str) -> None:
