@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from umm_survey.entryfile import bib_authors, dump_entry, format_record  # noqa: E402
+from umm_survey.authoring.entryfile import bib_authors, dump_entry, format_record  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
 MODEL_GROUPS = ["diffusion", "ar-pixel", "ar-semantic", "ar-learnable-query", "ar-hybrid-pseudo", "ar-hybrid-joint", "hybrid-pixel", "hybrid-pseudo", "any-to-any"]
@@ -40,8 +40,8 @@ KIND_CYCLE = [Kind.MODEL] * 5 + [Kind.DATASET, Kind.DATASET, Kind.BENCHMARK, Kin
 MEASURE = r"""
 import json, resource, sys, time
 from pathlib import Path
-from umm_survey.catalogue import load_catalogue
-from umm_survey.site.build import BuildPaths, build_site
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.publish.site import BuildPaths, build_site
 root, site, what, repo = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
 paths = BuildPaths(site, repo / "templates", repo / "mkdocs.yml", use_cache=what == "rebuild")
 if what == "rebuild":  # warm the cache, then change one entry and time the second build

@@ -22,11 +22,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apply_facts import make_bibkey  # noqa: E402
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
-from umm_survey.importer.plan import slug  # noqa: E402
+from umm_survey.authoring.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
+from umm_survey.authoring.importer.plan import slug  # noqa: E402
+from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
 NOTES = sorted((ROOT / "research" / "2026").glob("new-*.json"))
@@ -107,7 +107,7 @@ def main() -> int:
         taken_ids.add(entry_id)
         bibkey = make_bibkey(row["authors"], row["date"][:4], row["title"], taken_keys)
         data = entry_of(row, group, kind, bibkey, vocabulary)
-        write_text_atomic(target, dump_entry(kind, data))
+        write_catalogue_file(target, dump_entry(kind, data))
         records.append(record_of(row, data, vocabulary))
         added.append(target)
     for row in rejected:
@@ -127,7 +127,7 @@ def write_triage(path: Path, new: list[dict]) -> None:
     existing = path.read_text(encoding="utf-8") if path.exists() else "# Papers considered and not catalogued: the decision and its reason (see catalogue/README and docs/scope.md).\npapers:\n"
     buffer = io.StringIO()
     yaml_writer().dump(sorted(new, key=lambda row: row["arxiv"]), buffer)
-    write_text_atomic(path, existing.rstrip("\n") + "\n" + buffer.getvalue())
+    write_catalogue_file(path, existing.rstrip("\n") + "\n" + buffer.getvalue())
 
 
 if __name__ == "__main__":

@@ -17,13 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apply_facts import ROOT, bib_record, canonical_venue, make_bibkey  # noqa: E402
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import append_records, dump_entry  # noqa: E402
-from umm_survey.importer.plan import slug  # noqa: E402
+from umm_survey.authoring.entryfile import append_records, dump_entry  # noqa: E402
+from umm_survey.authoring.importer.plan import slug  # noqa: E402
+from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
+from fence import retired  # noqa: E402
+from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
-
 
 # included by the look-ups, but held back until a record confirms what the notes say is from memory
 HELD = {
@@ -63,6 +63,7 @@ def entry_data(row: dict, kind: Kind, catalogue) -> dict:
 
 
 def main() -> int:
+    retired(__file__, "the commits that added its notes (git log -- research/add_beyond.py)")
     catalogue = load_catalogue(ROOT / "catalogue")
     have = {entry.model.arxiv for entry in catalogue.entries if entry.model.arxiv}
     taken_ids = {entry.id for entry in catalogue.entries}

@@ -27,12 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from add_2026 import GROUPS, entry_of, entry_target, missing_facts, record_of  # noqa: E402
 from apply_facts import make_bibkey  # noqa: E402
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import append_records, dump_entry  # noqa: E402
-from umm_survey.formatting import format_bibliography  # noqa: E402
+from umm_survey.authoring.entryfile import append_records, dump_entry  # noqa: E402
+from umm_survey.authoring.formatting import format_bibliography  # noqa: E402
+from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
+from umm_survey.load.triage import TRIAGE_FILE  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
-from umm_survey.triage import TRIAGE_FILE  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "held-resolved.json"
 
@@ -62,7 +62,7 @@ def add_records(bib_path: Path, records: list[str]) -> None:
     before = bib_path.read_text(encoding="utf-8")
     append_records(bib_path, records)
     if format_bibliography(before) == before:
-        write_text_atomic(bib_path, format_bibliography(bib_path.read_text(encoding="utf-8")))
+        write_catalogue_file(bib_path, format_bibliography(bib_path.read_text(encoding="utf-8")))
 
 
 def main() -> int:
@@ -94,7 +94,7 @@ def main() -> int:
         data = entry_of(row, group, kind, bibkey, vocabulary)
         if kind is Kind.MODEL and data.get("code"):
             data["unchecked"] = ["weights", "licence"]
-        write_text_atomic(target, dump_entry(kind, data))
+        write_catalogue_file(target, dump_entry(kind, data))
         records.append(record_of(row, data, vocabulary))
         added.append(target)
         catalogued.add(arxiv)
@@ -107,7 +107,7 @@ def main() -> int:
         text, removed = drop_triage_rows(path.read_text(encoding="utf-8"), untriage)
         if removed != untriage:
             raise SystemExit(f"triage rows not found for {sorted(untriage - removed)}")
-        write_text_atomic(path, text)
+        write_catalogue_file(path, text, held_now_added=frozenset(removed))
     print(f"added {len(added)} entries, removed {len(removed)} held rows from {TRIAGE_FILE}")
     for target in added:
         print(f"  {target.relative_to(ROOT)}")

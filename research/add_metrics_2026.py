@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.entryfile import yaml_writer  # noqa: E402
-from umm_survey.formatting import format_entry  # noqa: E402
+from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
+from umm_survey.authoring.formatting import format_entry  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
 
@@ -55,7 +55,7 @@ def main() -> int:
 
         buffer = io.StringIO()
         writer.dump(document, buffer)
-        write_text_atomic(path, format_entry(buffer.getvalue(), Kind.BENCHMARK))
+        write_catalogue_file(path, format_entry(buffer.getvalue(), Kind.BENCHMARK))
         print(f"{benchmark}: {len(added)} metrics added")
     return 0
 

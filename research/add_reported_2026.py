@@ -22,9 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "research"))
 
-from ruamel.yaml import YAML  # noqa: E402
-
 from add_reproduced import append_results  # noqa: E402
+from ruamel.yaml import YAML  # noqa: E402
 
 NOTES = sorted((ROOT / "research" / "2026" / "reported").glob("*.json"))
 BENCHMARKS = {"geneval": "geneval", "dpg-bench": "dpg-bench", "wise": "wise", "gedit-bench": "gedit-bench", "imgedit-bench": "imgedit-bench", "mme": "mme",

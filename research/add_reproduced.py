@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.entryfile import modeline, yaml_writer  # noqa: E402
-from umm_survey.formatting import format_results  # noqa: E402
+from umm_survey.authoring.entryfile import modeline, yaml_writer  # noqa: E402
+from umm_survey.authoring.formatting import format_results  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "torchumm.json"
 TABLE = 'README tables "Evaluation Results" (commit 083395e)'
@@ -86,7 +86,7 @@ def append_results(per_model: dict[str, list[dict]], identity=exact) -> int:
         buffer = io.StringIO()
         yaml_writer().dump(document, buffer)
         text = buffer.getvalue()
-        write_text_atomic(path, format_results(text if text.startswith("#") else modeline("results") + text))
+        write_catalogue_file(path, format_results(text if text.startswith("#") else modeline("results") + text))
     return added
 
 

@@ -18,8 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from add_reproduced import NOTES, ROOT, append_results, model_and_size, scaled  # noqa: E402
-
+from add_reproduced import NOTES, append_results, model_and_size, scaled  # noqa: E402
 
 TABLE = 'docs/evaluation/results.md, sub-score tables (commit 083395e)'
 GENEVAL = {"Single Obj": "single-object", "Two Obj": "two-object", "Counting": "counting", "Colors": "colors", "Position": "position", "Color Attr": "color-attribution"}

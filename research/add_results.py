@@ -16,10 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import yaml_writer  # noqa: E402
-from umm_survey.formatting import SETTING_ORDER, format_results  # noqa: E402
+from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
+from umm_survey.authoring.formatting import SETTING_ORDER, format_results  # noqa: E402
+from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
+from fence import retired  # noqa: E402
+from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 
 
 def setting_of(raw: dict) -> dict:
@@ -31,6 +32,7 @@ def setting_of(raw: dict) -> dict:
 
 
 def main() -> int:
+    retired(__file__, "the commits that added its notes (git log -- research/add_results.py)")
     catalogue = load_catalogue(ROOT / "catalogue")
     bibkey_of_arxiv = {entry.model.arxiv: entry.model.bibkey for entry in catalogue.entries if entry.model.arxiv}
     per_model: dict[str, list[dict]] = defaultdict(list)

@@ -22,11 +22,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.entryfile import yaml_writer  # noqa: E402
-from umm_survey.formatting import format_entry  # noqa: E402
+from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
+from umm_survey.authoring.formatting import format_entry  # noqa: E402
+from umm_survey.load.vocab import component_key  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import MODEL_FACT_FIELDS, Kind  # noqa: E402
-from umm_survey.vocab import component_key  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "architecture"
 
@@ -56,7 +56,7 @@ def merge_components() -> int:
                 present.add(component_key(alias))
                 changes += 1
     if changes:
-        write_text_atomic(path, _dump(catalogue))
+        write_catalogue_file(path, _dump(catalogue))
     return changes
 
 
@@ -73,7 +73,7 @@ def apply_facts() -> int:
         for name in added:
             document[name] = fields[name]
         if added:
-            write_text_atomic(path, format_entry(_dump(document), Kind.MODEL))
+            write_catalogue_file(path, format_entry(_dump(document), Kind.MODEL))
             changed += 1
     return changed
 

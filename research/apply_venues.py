@@ -18,13 +18,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from umm_survey.atomic import write_text_atomic  # noqa: E402
-from umm_survey.bib import load_bibliography  # noqa: E402
-from umm_survey.catalogue import load_catalogue  # noqa: E402
-from umm_survey.entryfile import format_record  # noqa: E402
+from umm_survey.authoring.entryfile import format_record  # noqa: E402
+from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
+from umm_survey.load.bib import load_bibliography  # noqa: E402
+from fence import retired  # noqa: E402
+from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 
 
 def main() -> int:
+    retired(__file__, "the commits that added its notes (git log -- research/apply_venues.py)")
     catalogue = load_catalogue(ROOT / "catalogue")
     entries = {entry.path: entry for entry in catalogue.entries}
     bib_path = ROOT / "catalogue" / "references.bib"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from umm_survey.catalogue import load_catalogue
+from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent

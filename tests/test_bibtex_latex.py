@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from umm_survey.bib import load_bibliography
+
+from umm_survey.load.bib import load_bibliography
 
 pytestmark = pytest.mark.latex
 

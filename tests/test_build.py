@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from sitehelpers import browser, serve_folder
+
 from umm_survey.cli import main
-from umm_survey.site.text import markdown_cell, name_html, page_title, plain_text
+from umm_survey.render.text import markdown_cell, name_html, page_title, plain_text
 
 HOSTILE_NAME = "<script>window.__pwned=1</script>Evil|Name"
 HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=2\"> Title | with [x](javascript:window.__pwned=3) link"

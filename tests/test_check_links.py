@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from httpserver import Reply, ScriptedServer
+
 from umm_survey.cli import main
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import re
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from umm_survey.cli import main
 from umm_survey.commands.schema import json_schemas
 
@@ -178,7 +178,7 @@ def test_help_and_version_exit_0(capsys, argv: list[str]) -> None:
 
 
 def test_real_bibliography_keys_share_one_style() -> None:
-    from umm_survey.bib import load_bibliography
+    from umm_survey.load.bib import load_bibliography
 
     records = load_bibliography(ROOT / "catalogue" / "references.bib", "references.bib").records
     odd = [key for key in records if not re.fullmatch(r"[a-z]+\d{4}[a-z0-9]+", key)]

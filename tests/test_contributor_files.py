@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from umm_survey.cli import build_parser
 
 INVOCATION = re.compile(r"(?<![\w\"'@-])umm-survey [^`\n|&;>)\"]*")

@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
-from umm_survey.catalogue import load_catalogue
-from umm_survey.site import build as site_build
-from umm_survey.site.build import CACHE_FOLDER, BuildPaths, build_site
-from umm_survey.site.engine import EngineInput, run_mkdocs
-from umm_survey.site.pagecache import MARKER
+from umm_survey.publish import site as site_build
+
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.publish.engine import EngineInput, run_mkdocs
+from umm_survey.publish.pagecache import MARKER
+from umm_survey.publish.site import CACHE_FOLDER, BuildPaths, build_site
 
 BLOCK_TAGS = "p|div|table|thead|tbody|tr|th|td|caption|h[1-6]|ul|ol|li|dl|dt|dd|nav|pre|form|fieldset|legend|label|select|option|input|button|details|summary|svg|figure|figcaption|section|article|main|header|footer|aside|blockquote|script|hr|br"
 AROUND_BLOCK_TAG = re.compile(rf"\s*(</?(?:{BLOCK_TAGS})\b[^>]*>)\s*")

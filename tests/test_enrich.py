@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-
 from httpserver import Reply, ScriptedServer
+
 from umm_survey.cli import main
-from umm_survey.enrich import metadata_path
+from umm_survey.network.enrich import metadata_path
 
 REPO = json.dumps({"stargazers_count": 1234, "pushed_at": "2020-01-02T03:04:05Z", "archived": True, "license": {"spdx_id": "MIT"}})
 PUBLISHED = """<?xml version="1.0"?>

@@ -8,12 +8,13 @@ import json
 from pathlib import Path
 
 from conftest import ROOT
-from umm_survey.catalogue import load_catalogue
-from umm_survey.exports import to_csv, to_json
-from umm_survey.modelfacts import size_text
-from umm_survey.resolve import resolve_catalogue
-from umm_survey.site.diagram import architecture_svg
-from umm_survey.site.render import render_site, SiteInput
+
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.link.modelfacts import size_text
+from umm_survey.link.resolve import resolve_catalogue
+from umm_survey.render.diagram import architecture_svg
+from umm_survey.render.exports import to_csv, to_json
+from umm_survey.render.pages import SiteInput, render_site
 
 
 def _alpha(catalogue_dir: Path) -> dict:

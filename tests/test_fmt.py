@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import problems_of
+
 from umm_survey.cli import main
 
 MESSY = """# keep me: a note on this entry

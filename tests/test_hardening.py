@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, found, problems_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, found, problems_of
 from umm_survey.cli import main
-from umm_survey.site.build import SITE_MARKER, WORK_MARKER
-from umm_survey.site.text import name_html
+from umm_survey.publish.site import SITE_MARKER, WORK_MARKER
+from umm_survey.render.text import name_html
 
 ALPHA = "models/alpha-model.yaml"
 
@@ -94,7 +94,7 @@ def test_fmt_keeps_text_that_yaml_1_1_would_read_as_bool_or_number(capsys, catal
     _edit(catalogue_dir, "name: Alpha", f"name: '{text}'")
     assert main(["fmt", str(catalogue_dir / ALPHA)]) in (0, 1)
     assert problems_of(catalogue_dir) == []
-    from umm_survey.catalogue import load_catalogue
+    from umm_survey.checks.catalogue import load_catalogue
 
     entry = next(entry for entry in load_catalogue(catalogue_dir).entries if entry.id == "alpha-model")
     assert entry.model.name == text

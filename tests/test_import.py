@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FIXTURES, problems_of
+
+from umm_survey.authoring.importer.groups import group_for
+from umm_survey.authoring.importer.parse import parse_list
 from umm_survey.cli import main
-from umm_survey.importer.groups import group_for
-from umm_survey.importer.parse import parse_list
 
 LISTS = FIXTURES / "lists"
 

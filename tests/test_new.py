@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import problems_of
 from httpserver import Reply, ScriptedServer
+
 from umm_survey.cli import main
 
 ATOM = """<?xml version="1.0" encoding="UTF-8"?>

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from conftest import problems_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import problems_of
-from umm_survey.yamlload import load_yaml_bytes
+from umm_survey.load.yamlload import load_yaml_bytes
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30) | st.dates().map(str)
 documents = st.recursive(

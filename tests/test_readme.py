@@ -7,8 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT
+
 from umm_survey.cli import main
-from umm_survey.readme import github_anchor
+from umm_survey.render.readme import github_anchor
 
 
 def test_committed_catalogue_readme_is_current(capsys) -> None:

@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from sitehelpers import browser, serve_folder
-from test_rules import RESULTS, _results
+from test_rules import _results
+
 from umm_survey.cli import main
-from umm_survey.site.leaderboards import scatter_points
+from umm_survey.render.leaderboards import scatter_points
 
 
 def build(catalogue: Path, site: Path) -> int:
@@ -81,7 +81,7 @@ def test_leaderboard_filters_by_family_and_size_in_the_browser(catalogue_dir: Pa
 
 
 def test_scatter_labels_never_overlap_and_stay_inside_the_plot() -> None:
-    from umm_survey.site.charts import LABEL_CHAR_WIDTH, MARKER_RADIUS, _label_box, _overlaps, label_spots
+    from umm_survey.render.charts import LABEL_CHAR_WIDTH, MARKER_RADIUS, _label_box, _overlaps, label_spots
 
     bounds = (0.0, 0.0, 300.0, 200.0)
     markers = [(150.0, 100.0), (152.0, 101.0), (150.0, 112.0), (149.0, 95.0), (290.0, 10.0)]
@@ -98,8 +98,8 @@ def test_scatter_labels_never_overlap_and_stay_inside_the_plot() -> None:
 
 
 def test_real_catalogue_reports_understanding_and_generation_for_thirty_models() -> None:
-    from umm_survey.catalogue import load_catalogue
-    from umm_survey.resolve import resolve_results
+    from umm_survey.checks.catalogue import load_catalogue
+    from umm_survey.link.resolve import resolve_results
 
     results = resolve_results(load_catalogue(ROOT / "catalogue"))
     models = {result["model"] for result in results}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import found, problems_of
+
 from umm_survey.problems import RULES
 
 ALPHA = "models/alpha-model.yaml"

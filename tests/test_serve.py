@@ -9,8 +9,9 @@ from pathlib import Path
 from urllib.request import urlopen
 
 from conftest import ROOT
+
 from umm_survey.commands.serve import serve
-from umm_survey.site.build import BuildPaths
+from umm_survey.publish.site import BuildPaths
 
 
 def _fetch(url: str) -> str:

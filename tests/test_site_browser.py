@@ -9,9 +9,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-
 from conftest import ROOT
 from sitehelpers import browser, serve_folder
+
 from umm_survey.cli import main
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ from pathlib import Path
 import feedparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from test_site_browser import built_site, chromium, site_url  # noqa: F401 - the real site, served, and chromium: shared fixtures
 
 pytestmark = pytest.mark.browser

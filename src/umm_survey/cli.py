@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .commands import build, check_links, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
-from .commands.common import INTERRUPTED, PROBLEMS, USAGE
+from umm_survey import __version__
+from umm_survey.commands import build, check_links, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
+from umm_survey.commands.common import INTERRUPTED, PROBLEMS, USAGE
 
 COMMANDS = (validate, build, serve, new, import_, fmt, check_links, enrich, export, readme, schema, rules)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .problems import Problem
+from umm_survey.problems import Problem
 
 FORMATS = ("text", "github", "json")
 

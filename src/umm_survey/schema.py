@@ -8,8 +8,8 @@ Validators raise ``PydanticCustomError`` with a ``umm_*`` type so that
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from enum import Enum
 from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..bib import REQUIRED_FIELDS, Bibliography, normalise_title
-from ..problems import Problem
-from ..schema import TODO
-from ..vocab import Vocabulary
-from .entry import LoadedEntry
-
+from umm_survey.load.bib import REQUIRED_FIELDS, Bibliography, normalise_title
+from umm_survey.load.entries import LoadedEntry
+from umm_survey.load.vocab import Vocabulary
+from umm_survey.problems import Problem
+from umm_survey.schema import TODO
 
 # TeX that reads or writes files, runs programs or redefines the language: never needed in a reference
 TEX_PRIMITIVES = re.compile(

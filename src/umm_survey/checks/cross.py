@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from ..links import repository_root
-from ..problems import Problem
-from ..schema import ARXIV_NEW
-from .entry import LoadedEntry
+from umm_survey.links import repository_root
+from umm_survey.load.entries import LoadedEntry
+from umm_survey.problems import Problem
+from umm_survey.schema import ARXIV_NEW
 
 MONTHS_BEFORE_DATE_ALLOWED = 6
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..problems import Problem
-from . import facts
-from ..schema import ENTRY_ID, SCHEMAS, TODO, UNION_TAGS, Entry, Kind
-from ..vocab import Vocabulary
-from ..yamlload import FieldPath, LoadedYaml, load_yaml_file
+from umm_survey.checks import facts
+from umm_survey.load.entries import LoadedEntry, Located, RawEntry
+from umm_survey.load.vocab import Vocabulary
+from umm_survey.load.yamlload import FieldPath, LoadedYaml, load_yaml_file
+from umm_survey.problems import Problem
+from umm_survey.schema import ENTRY_ID, SCHEMAS, TODO, UNION_TAGS, Kind
 
 # pydantic error types, and our own ``umm_*`` ones, mapped to rule ids
 ERROR_RULES = {
@@ -28,40 +28,6 @@ ERROR_RULES = {
     "umm_bad_size": "UMM216",
     "umm_bad_attention": "UMM217",
 }
-
-
-class Located:
-    """A loaded file that knows where its fields are (needs `path` and `source`)."""
-
-    path: str
-    source: LoadedYaml
-
-    def where(self, *field_path: str | int) -> tuple[int, int]:
-        return self.source.position(tuple(field_path))
-
-    def problem(self, rule: str, message: str, *field_path: str | int) -> Problem:
-        line, column = self.where(*field_path)
-        return Problem(self.path, line, column, rule, message, ".".join(str(part) for part in field_path))
-
-
-@dataclass
-class RawEntry(Located):
-    """An entry file as loaded, before (or despite) the schema: the checks that need no valid model run on it."""
-
-    path: str
-    source: LoadedYaml
-    kind: Kind
-
-
-@dataclass
-class LoadedEntry(Located):
-    """An entry that passed the schema, with where its fields are."""
-
-    id: str
-    kind: Kind
-    path: str
-    model: Entry
-    source: LoadedYaml
 
 
 def check_entry_file(path: Path, display: str, kind: Kind, vocabulary: Vocabulary, today: date) -> tuple[LoadedEntry | None, list[Problem], str | None]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Problem
-from ..vocab import Vocabulary
+from umm_survey.load.vocab import Vocabulary
+from umm_survey.problems import Problem
 
 if TYPE_CHECKING:
-    from .entry import RawEntry
+    from umm_survey.load.entries import RawEntry
 
 LIST_PARTS = ("understanding_encoder", "generation_encoder")
 SINGLE_PARTS = ("backbone", "generation_decoder")

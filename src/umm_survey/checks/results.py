@@ -8,11 +8,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..bib import Bibliography
-from ..problems import Problem
-from ..schema import Kind, ResultsFile
-from ..yamlload import LoadedYaml, load_yaml_file
-from .entry import LoadedEntry, Located, schema_problems
+from umm_survey.checks.entry import schema_problems
+from umm_survey.load.bib import Bibliography
+from umm_survey.load.entries import LoadedEntry, Located
+from umm_survey.load.yamlload import LoadedYaml, load_yaml_file
+from umm_survey.problems import Problem
+from umm_survey.schema import Kind, ResultsFile
 
 
 @dataclass

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from ..site.build import BuildError, BuildPaths, build_site
-from .common import OK, PROBLEMS, add_catalogue_option, load_valid
+from umm_survey.commands.common import OK, PROBLEMS, add_catalogue_option, load_valid
+from umm_survey.publish.site import BuildError, BuildPaths, build_site
 
 
 def add_site_options(parser: argparse.ArgumentParser) -> None:

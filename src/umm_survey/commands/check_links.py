@@ -15,10 +15,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..catalogue import load_catalogue
-from ..linkcheck import LinkResult, catalogue_urls, check_all, is_fresh, load_cache, save_cache
-from ..net import HttpSettings, session
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, count, non_negative_days, positive_seconds
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, count, non_negative_days, positive_seconds
+from umm_survey.network.linkcheck import LinkResult, catalogue_urls, check_all, is_fresh, load_cache, save_cache
+from umm_survey.network.net import HttpSettings, session
 
 
 def add_parser(subparsers) -> None:

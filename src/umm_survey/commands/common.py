@@ -7,9 +7,9 @@ import math
 import sys
 from pathlib import Path
 
-from ..atomic import write_text_atomic
-from ..catalogue import DEFAULT_CATALOGUE, Catalogue, entry_files, load_catalogue
-from ..report import format_problems, summary
+from umm_survey.checks.catalogue import DEFAULT_CATALOGUE, Catalogue, entry_files, load_catalogue
+from umm_survey.publish.atomic import write_text_atomic
+from umm_survey.report import format_problems, summary
 
 # Exit codes, the same for every command (docs/cli.md)
 OK = 0

@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..arxiv import fetch_records
-from ..catalogue import load_catalogue
-from ..enrich import GitHub, RateLimited, github_repo, load_metadata, save_metadata
-from ..net import HttpSettings, NetworkError, session
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
+from umm_survey.load.metadata import github_repo, load_metadata
+from umm_survey.network.arxiv import fetch_records
+from umm_survey.network.enrich import GitHub, RateLimited, save_metadata
+from umm_survey.network.net import HttpSettings, NetworkError, session
 
 ARXIV_BATCH = 50
 

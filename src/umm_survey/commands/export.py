@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..exports import EXPORTERS
-from .common import OK, add_catalogue_option, load_valid, write_output
+from umm_survey.commands.common import OK, add_catalogue_option, load_valid, write_output
+from umm_survey.render.exports import EXPORTERS
 
 
 def add_parser(subparsers) -> None:

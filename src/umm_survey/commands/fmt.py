@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..atomic import write_text_atomic
-from ..formatting import FormatError, format_bibliography, format_entry, format_results
-from ..schema import Kind
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option
+from umm_survey.authoring.formatting import FormatError, format_bibliography, format_entry, format_results
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option
+from umm_survey.publish.atomic import write_text_atomic
+from umm_survey.schema import Kind
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in Kind}
 

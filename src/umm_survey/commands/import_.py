@@ -11,11 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..catalogue import load_catalogue
-from ..importer.parse import parse_list
-from ..importer.plan import ImportPlan, plan_import
-from ..importer.write import write_plan
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+from umm_survey.authoring.importer.parse import parse_list
+from umm_survey.authoring.importer.plan import ImportPlan, plan_import
+from umm_survey.authoring.importer.write import write_plan
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
 
 
 def add_parser(subparsers) -> None:

@@ -14,15 +14,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..arxiv import ArxivRecord, fetch_records
-from ..atomic import write_text_atomic
-from ..catalogue import entry_files, load_catalogue
-from ..entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text
-from ..importer.plan import slug
-from ..net import HttpSettings, NetworkError, session
-from ..report import format_problems
-from ..schema import ARXIV_NEW, ARXIV_OLD, Kind
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
+from umm_survey.authoring.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text
+from umm_survey.authoring.importer.plan import slug
+from umm_survey.checks.catalogue import entry_files, load_catalogue
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
+from umm_survey.network.arxiv import ArxivRecord, fetch_records
+from umm_survey.network.net import HttpSettings, NetworkError, session
+from umm_survey.publish.atomic import write_text_atomic
+from umm_survey.report import format_problems
+from umm_survey.schema import ARXIV_NEW, ARXIV_OLD, Kind
 
 TODO = "TODO"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from ..readme import render_readme
-from ..resolve import resolve_catalogue
-from .common import OK, PROBLEMS, add_catalogue_option, load_valid, write_output
+from umm_survey.commands.common import OK, PROBLEMS, add_catalogue_option, load_valid, write_output
+from umm_survey.link.resolve import resolve_catalogue
+from umm_survey.render.readme import render_readme
 
 
 def add_parser(subparsers) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..problems import RULES
-from .common import OK
+from umm_survey.commands.common import OK
+from umm_survey.problems import RULES
 
 
 def add_parser(subparsers) -> None:

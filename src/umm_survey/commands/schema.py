@@ -6,9 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from ..atomic import write_text_atomic
-from ..schema import SCHEMAS, Kind, ResultsFile
-from .common import OK
+from umm_survey.commands.common import OK
+from umm_survey.publish.atomic import write_text_atomic
+from umm_survey.schema import SCHEMAS, Kind, ResultsFile
 
 
 def add_parser(subparsers) -> None:

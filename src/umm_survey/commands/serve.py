@@ -10,11 +10,11 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from ..catalogue import load_catalogue
-from ..report import format_problems
-from ..site.build import BuildError, BuildPaths, build_site
-from .build import add_site_options, paths_of
-from .common import OK, USAGE, catalogue_folder_exists, port
+from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.commands.build import add_site_options, paths_of
+from umm_survey.commands.common import OK, USAGE, catalogue_folder_exists, port
+from umm_survey.publish.site import BuildError, BuildPaths, build_site
+from umm_survey.report import format_problems
 
 
 def add_parser(subparsers) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..catalogue import entry_files, load_catalogue
-from ..report import FORMATS, format_problems, summary
-from .common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+from umm_survey.checks.catalogue import entry_files, load_catalogue
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists
+from umm_survey.report import FORMATS, format_problems, summary
 
 
 def add_parser(subparsers) -> None:

@@ -1,0 +1,90 @@
+"""The fence around the research scripts: they may add to the catalogue, never change or remove what is there.
+
+`catalogue/` is the one source of truth. A script that turns research notes into entries writes through
+`write_catalogue_file`, which refuses (and writes nothing) when the file has edits not yet committed, or
+when the new text would change or drop a value the file already holds: a hand-checked fact can only be
+added to by running a script again, never overwritten. `retired(...)` marks a one-off whose work has
+landed: it stops with a plain message instead of running again.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from umm_survey.load.bib import parse_bibliography  # noqa: E402
+from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
+
+
+class FenceError(Exception):
+    """A research script tried to change what the catalogue already holds."""
+
+
+def retired(script: str, landed: str) -> None:
+    raise SystemExit(f"{script} is retired: its work landed in {landed}, and the catalogue is now the source of truth; edit the entries instead")
+
+
+def write_catalogue_file(path: Path, text: str, held_now_added: frozenset[str] = frozenset()) -> bool:
+    """Write `text` to `path` if it only adds to what is there; False when nothing changes.
+
+    The one removal allowed: a `held` triage row whose paper (arXiv id in `held_now_added`) is now an entry.
+    """
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if old == text:
+        return False
+    if old is not None:
+        _refuse_uncommitted(path)
+        removed = only_adds(_read(path, old), _read(path, text), held_now_added=held_now_added)
+        if removed:
+            raise FenceError(f"{path}: would change {removed}; research scripts only add to the catalogue")
+    write_text_atomic(path, text)
+    return True
+
+
+def only_adds(old, new, where: str = "", held_now_added: frozenset[str] = frozenset()) -> str | None:
+    """The first place where `new` changes or drops something of `old`, or None when it only adds."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key, value in old.items():
+            if key not in new:
+                return f"{where}{key} (removed)"
+            found = only_adds(value, new[key], f"{where}{key}.", held_now_added)
+            if found:
+                return found
+        return None
+    if isinstance(old, list) and isinstance(new, list):
+        by_id = {item["id"]: item for item in new if isinstance(item, dict) and "id" in item}
+        remaining = list(new)
+        for item in old:
+            if isinstance(item, dict) and item.get("id") in by_id:  # a vocabulary item may gain fields
+                found = only_adds(item, by_id[item["id"]], f"{where}{item['id']}.")
+                if found:
+                    return found
+            elif item in remaining:
+                remaining.remove(item)
+            elif isinstance(item, dict) and item.get("decision") == "held" and item.get("arxiv") in held_now_added:
+                continue
+            else:
+                return f"{where.rstrip('.')} (item {item!r} removed or changed)"
+        return None
+    return None if old == new else f"{where.rstrip('.')} ({old!r} -> {new!r})"
+
+
+def _read(path: Path, text: str):
+    if path.suffix == ".bib":
+        records = parse_bibliography(text, str(path)).records
+        return {key: dict(record.fields, _type=record.entry_type) for key, record in records.items()}
+    if path.suffix == ".yaml":
+        return YAML(typ="safe", pure=True).load(text)
+    return {"lines": [line for line in text.splitlines() if line.strip()]}
+
+
+def _refuse_uncommitted(path: Path) -> None:
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=ROOT, capture_output=True).returncode == 0
+    if tracked and subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=ROOT).returncode != 0:
+        raise FenceError(f"{path} has edits not yet committed; commit or stash them before running a research script")

@@ -1,0 +1,1 @@
+"""Authoring: the canonical entry and BibTeX writer, `fmt`'s formatting and the awesome-list importer."""

@@ -1,0 +1,87 @@
+"""Part of the link stage: a model's facts (architecture, sizes, weights, licence) resolved against the
+component and licence vocabularies, in the plain-data shape the exports and the site read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from umm_survey.load.vocab import Vocabulary
+from umm_survey.schema import FACT_NAMES, MixtureSize, Model, parameter_count
+
+PART_ROLES = (
+    ("understanding_encoder", "Understanding encoder"),
+    ("generation_encoder", "Generation encoder"),
+    ("backbone", "Backbone"),
+    ("generation_decoder", "Generation decoder"),
+)
+ATTENTION_LABELS = {"causal": "causal", "bidirectional": "bidirectional", "causal-text-full-image": "causal across the sequence, full within each image"}
+
+
+def size_text(parameters: float) -> str:
+    """7e9 -> `7B`, 1.5e9 -> `1.5B`, 400e6 -> `400M`."""
+    for unit, scale in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if parameters >= scale:
+            return f"{parameters / scale:.3g}{unit}"
+    return f"{parameters:g}"
+
+
+def _size(item: float | int | str | MixtureSize) -> dict[str, Any]:
+    if isinstance(item, MixtureSize):
+        total, active = parameter_count(item.total), parameter_count(item.active)
+        return {"total": total, "active": active, "text": f"{size_text(total)} ({size_text(active)} active)"}
+    total = parameter_count(item)
+    return {"total": total, "active": None, "text": size_text(total)}
+
+
+def _part(written: str, vocabulary: Vocabulary) -> dict[str, Any]:
+    component = vocabulary.component(written)
+    return {"written": written, "component": component.id if component else None, "component_name": component.name if component else written,
+            "component_kind": component.kind.value if component else None}
+
+
+def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
+    """Everything a reader compares models by, with every architecture part resolved to its component."""
+    architecture = model.architecture
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for role, _label in PART_ROLES:
+        value = getattr(architecture, role) if architecture else None
+        written = value if isinstance(value, list) else [value] if value else []
+        parts[role] = [_part(name, vocabulary) for name in written]
+    sizes = [_size(item) for item in model.sizes]
+    licence = vocabulary.licences.get(model.licence) if model.licence else None
+    sources = model.fact_sources.model_dump(exclude_none=True) if model.fact_sources else {}
+    stated = [name for name in FACT_NAMES if _has(model, parts, name)]
+    return {
+        "parts": parts,
+        "attention": architecture.attention.value if architecture and architecture.attention else None,
+        "sizes": sizes,
+        "size_text": ", ".join(size["text"] for size in sizes),
+        "largest": max((size["total"] for size in sizes), default=None),
+        "smallest": min((size["total"] for size in sizes), default=None),
+        "weights": list(model.weights),
+        "open_weights": bool(model.weights),
+        "licence": {"id": licence.id, "name": licence.name, "permissive": licence.permissive, "url": model.licence_url} if licence else None,
+        "organisation": list(model.organisation),
+        "sources": sources,
+        "not_stated": list(model.not_stated),
+        "stated": stated,
+        "missing_text": {name: _missing(model, name) for name in FACT_NAMES if name not in stated},
+        "components": sorted({part["component"] for role in parts.values() for part in role if part["component"]}),
+        "note": model.fact_note,
+    }
+
+
+def _missing(model: Model, name: str) -> str:
+    if name in model.not_stated:
+        return "not stated in the paper or the release"
+    if name in model.unchecked:
+        return "not checked yet (the sources could not be read)"
+    return "not yet recorded"
+
+
+def _has(model: Model, parts: dict[str, list[dict[str, Any]]], name: str) -> bool:
+    if name in parts:
+        return bool(parts[name])
+    if name == "attention":
+        return bool(model.architecture and model.architecture.attention)
+    return bool(getattr(model, name))

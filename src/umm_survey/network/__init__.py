@@ -1,0 +1,1 @@
+"""Network: one HTTP session with deadlines and retries, and the commands' remote services (arXiv, GitHub, link checks). Validation and the build never import this package (an import-linter contract in pyproject.toml)."""

@@ -1,0 +1,170 @@
+"""The one module that knows mkdocs: hand it the rendered pages in memory and let it lay them out.
+
+The rest of the package produces `{relative path: text}`; this module turns that into a site with
+mkdocs and mkdocs-material through a small plugin, so that a later engine change touches only here.
+The plugin adds four things to a plain `mkdocs build`, none of which changes a page's HTML:
+
+- the pages are handed over in memory (no temporary docs folder is written and read back);
+- pages whose body is already HTML skip Python-Markdown (it would return them unchanged);
+- the navigation sidebar, identical on every page outside the nav at one folder depth, is rendered
+  once per depth instead of once per page;
+- pages the render stage describes for search are indexed from those descriptions (entry fields),
+  not by parsing their tables, and pages whose output is in the page cache are not rebuilt at all.
+
+`tests/test_engine.py` builds the same pages with and without these shortcuts and compares them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from umm_survey.publish.pagecache import PageCache, link_or_copy
+
+THEME_PREFIX = "umm-theme"  # templates of the theme itself, reachable even where overrides/ replaces them
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+class EngineError(Exception):
+    """mkdocs refused the configuration or a page; the message says why."""
+
+
+@dataclass
+class EngineInput:
+    pages: dict[str, str]  # relative path -> text (Markdown pages and downloads alike)
+    assets: dict[str, Path] = field(default_factory=dict)  # relative path -> file to copy as it is
+    html_pages: set[str] = field(default_factory=set)  # Markdown pages whose body is already HTML
+    search_documents: list[dict[str, str]] = field(default_factory=list)  # {location, title, text}
+    nav: list[Any] = field(default_factory=list)
+    cacheable: set[str] = field(default_factory=set)  # pages whose HTML depends only on their input and the cache's stamp
+    cache_keys: dict[str, str] = field(default_factory=dict)  # cacheable page -> its key in the page cache
+    cached_pages: dict[str, Path] = field(default_factory=dict)  # page -> its built HTML in the cache (not rebuilt)
+    shortcuts: bool = True  # False: a plain mkdocs build of the same pages (for the equivalence test)
+
+
+class _CachedFile(File):
+    """A page whose built HTML the cache holds: mkdocs treats it as unchanged and skips it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class CataloguePlugin(BasePlugin):
+    def __init__(self, site: EngineInput, cache: PageCache | None) -> None:
+        super().__init__()
+        self.site = site
+        self.cache = cache
+        self.indexed = {document["location"].split("#")[0] for document in site.search_documents}
+        self.bodies: dict[str, str] = {}
+        self.navs: dict[str, str] = {}
+        self.cached: dict[str, Path] = {}  # destination -> cached HTML file, linked in after the build
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for relative, text in self.site.pages.items():
+            if relative not in self.site.cached_pages:
+                files.append(File.generated(config, relative, content=text))
+                continue
+            cached = _CachedFile.generated(config, relative, content=text)
+            self.cached[cached.dest_uri] = self.site.cached_pages[relative]
+            files.append(cached)
+        for relative, source in self.site.assets.items():
+            files.append(File.generated(config, relative, abs_src_path=str(source)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.site.shortcuts and page.file.src_uri in self.site.html_pages:
+            self.bodies[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.bodies.pop(page.file.src_uri, None)
+        return html if body is None else body
+
+    @event_priority(100)  # before the search plugin reads the page
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if self.site.shortcuts and page.url in self.indexed:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if self.site.shortcuts:
+            context["umm_navigation"] = self._navigation_once
+        return context
+
+    def _navigation_once(self, page: Page, nav: Navigation, caller: Callable[[], str]) -> str:
+        """The sidebar for a page outside the nav is the same for every page at its folder depth."""
+        if any(item is page for item in nav.pages):  # its own entry is marked active: render it for this page
+            return caller()
+        depth = posixpath.dirname(page.url)
+        if depth not in self.navs:
+            self.navs[depth] = caller()
+        return self.navs[depth]
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # the theme's own folder: the last one holding the partial (overrides/ comes before it)
+        theme_dir = [folder for folder in config.theme.dirs if Path(folder, "partials", "nav.html").is_file()][-1]
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dir)})])
+        env.globals.setdefault("umm_navigation", None)
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        key = self.site.cache_keys.get(page.file.src_uri)
+        if self.cache is not None and key is not None:
+            self.cache.put(key, output)
+        return output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        for destination, cached in self.cached.items():
+            link_or_copy(cached, site_dir / destination)
+        if self.site.shortcuts and self.site.search_documents:
+            _add_search_documents(site_dir / SEARCH_INDEX, self.site.search_documents)
+        if self.cache is not None:
+            self.cache.save()
+
+
+def _add_search_documents(index: Path, documents: list[dict[str, str]]) -> None:
+    """Our entry descriptions join what the theme's search plugin indexed from the other pages."""
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["docs"] = [*data.get("docs", []), *documents]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """mkdocs warns that a 'dirty' build may leave stale navigation; ours cannot (the cache's stamp covers it)."""
+    return "'dirty' build" not in record.getMessage()
+
+
+def run_mkdocs(config_file: Path, docs: Path, output: Path, site: EngineInput, cache: PageCache | None = None) -> None:
+    """Build `site` into `output` (an empty folder); `docs` is an empty folder mkdocs requires to exist."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(_not_the_dirty_warning)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(output), nav=site.nav, strict=True)
+        config.plugins["umm-survey"] = CataloguePlugin(site, cache)
+        mkdocs_build(config, dirty=bool(site.cached_pages))
+    except MkDocsException as error:
+        raise EngineError(f"mkdocs failed: {error}") from error
+    except OSError as error:
+        raise EngineError(f"mkdocs could not write the site: {error.strerror or error}") from error
+    finally:
+        build_logger.removeFilter(_not_the_dirty_warning)
+
+

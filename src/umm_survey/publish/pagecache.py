@@ -1,0 +1,147 @@
+"""The page cache: a page's built HTML, kept by the hash of everything that page's HTML depends on.
+
+A page's output depends on its own text, on what every page shares (the package, mkdocs and theme
+versions, the templates, the overrides, mkdocs.yml, the navigation and the titles it shows) and on
+nothing else, because pages outside the navigation link to others by plain relative URLs. The shared
+part is the cache's `stamp`: when it changes the whole cache is dropped. Pages in the navigation are
+never cached (their titles feed every page's sidebar and mkdocs only learns them by reading them).
+
+A cache file is used only while its size and modification time are those the manifest recorded when
+it was written (files are replaced whole, by rename), so an edited or damaged file is rebuilt, never
+published. A hit is hard-linked into the new site (copied where the two folders cannot share files):
+nothing is read. The folder carries a marker, and the cache removes only files it wrote there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from umm_survey.publish.atomic import write_text_atomic
+
+MARKER = ".umm-page-cache"
+MANIFEST = "manifest.json"
+
+
+def digest(*parts: str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """One hash of every file's relative path and bytes under `folder` (empty when it is missing)."""
+    hasher = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts):
+            hasher.update(str(path.relative_to(folder)).encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return hasher.hexdigest()
+
+
+class PageCache:
+    def __init__(self, folder: Path, stamp: str) -> None:
+        self.folder = folder
+        self.stamp = stamp
+        self.usable = self._prepare()
+        self.entries: dict[str, dict[str, str]] = self._read_manifest() if self.usable else {}
+        self.kept: dict[str, dict[str, str]] = {}
+
+    def _prepare(self) -> bool:
+        """True when the folder is ours (or new). A folder someone else made is never written to."""
+        try:
+            if self.folder.is_dir() and any(self.folder.iterdir()) and not (self.folder / MARKER).is_file():
+                return False
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / MARKER).write_text("page cache of umm-survey build; safe to delete\n", encoding="utf-8")
+            return True
+        except OSError:
+            return False
+
+    def _read_manifest(self) -> dict[str, dict[str, str]]:
+        try:
+            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("stamp") != self.stamp or not isinstance(data.get("pages"), dict):
+            return {}
+        return {key: value for key, value in data["pages"].items() if isinstance(value, dict) and isinstance(value.get("file"), str) and isinstance(value.get("stat"), str)}
+
+    def key(self, relative: str, source: str) -> str:
+        """A page's key: the stamp, its path and its source (its text, or the fingerprint of what it is rendered from)."""
+        return digest(self.stamp, relative, source)
+
+    def get(self, key: str) -> Path | None:
+        """The cached HTML file of the page with this key, or None."""
+        record = self.entries.get(key)
+        if record is None or not _is_cache_file_name(record["file"]):
+            return None
+        path = self.folder / record["file"]
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        if record.get("stat") != _stat_text(status):
+            return None
+        self.kept[key] = record
+        return path
+
+    def put(self, key: str, html: str) -> None:
+        if not self.usable:
+            return
+        name = f"{key}.html"
+        try:
+            _write_quick(self.folder / name, html)
+            status = (self.folder / name).stat()
+        except OSError:
+            return
+        self.kept[key] = {"file": name, "stat": _stat_text(status)}
+
+    def save(self) -> None:
+        """Record what this build used or made; drop the cache files nothing refers to any more."""
+        if not self.usable:
+            return
+        try:
+            write_text_atomic(self.folder / MANIFEST, json.dumps({"stamp": self.stamp, "pages": self.kept}, sort_keys=True))
+            wanted = {record["file"] for record in self.kept.values()}
+            for path in self.folder.iterdir():
+                stale_temporary = path.name.startswith(".page.") and path.name.endswith(".tmp")
+                if stale_temporary or (_is_cache_file_name(path.name) and path.name not in wanted):
+                    path.unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+def _stat_text(status: os.stat_result) -> str:
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ino}"
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put `source` at `target`: a hard link where the file system allows one, else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _is_cache_file_name(name: str) -> bool:
+    stem, dot, suffix = name.partition(".")
+    return dot == "." and suffix == "html" and len(stem) == 64 and all(character in "0123456789abcdef" for character in stem)
+
+
+def _write_quick(path: Path, text: str) -> None:
+    """Replace `path` whole (a reader never sees half a file); no fsync: the manifest's digest guards reads."""
+    descriptor, temporary = tempfile.mkstemp(prefix=".page.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,98 @@
+"""The validated catalogue as JSON, CSV and BibTeX (used by `export` and by the site's downloads)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from umm_survey.checks.catalogue import Catalogue
+from umm_survey.link.resolve import resolve_catalogue, resolve_results
+
+PART_COLUMNS = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder")
+FACT_CSV_COLUMNS = (*PART_COLUMNS, "attention", "parameters", "weights", "licence", "organisation")
+CSV_COLUMNS = (
+    "id", "kind", "name", "title", "date", "venue", "groups", "family", "arxiv", "bibkey", "authors",
+    "paper", "code", "demo", "project", "data", "summary", "series", "inputs", "outputs",
+    *FACT_CSV_COLUMNS, "size", "sample", "task", "metrics", "results",
+)
+
+
+Resolved = list[dict[str, Any]]
+
+
+def to_json(catalogue: Catalogue) -> str:
+    return json_text(resolve_catalogue(catalogue), resolve_results(catalogue))
+
+
+def to_csv(catalogue: Catalogue) -> str:
+    return csv_text(resolve_catalogue(catalogue), resolve_results(catalogue))
+
+
+def json_text(entries: Resolved, results: Resolved) -> str:
+    """From already resolved data, so the site build resolves the catalogue once for every output."""
+    public_results = [{key: value for key, value in result.items() if key not in {"setting_text", "size"}} for result in results]
+    return json.dumps({"entries": [_public(entry) for entry in entries], "results": public_results}, indent=2, ensure_ascii=False) + "\n"
+
+
+def csv_text(entries: Resolved, results: Resolved) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    results_of: dict[str, list[str]] = {}
+    for result in results:
+        reading = f"{result['benchmark']}/{result['metric']}={result['value']:g}"
+        results_of.setdefault(result["model"], []).append(reading + (f" [{result['setting_text']}]" if result["setting_text"] else ""))
+    for entry in entries:
+        entry = {**entry, "results": results_of.get(entry["id"], [])}
+        writer.writerow({column: _cell(_csv_value(entry, column)) for column in CSV_COLUMNS})
+    return buffer.getvalue()
+
+
+def to_bibtex(catalogue: Catalogue) -> str:
+    used = {entry.model.bibkey for entry in catalogue.entries}
+    records = [catalogue.bibliography.records[key] for key in sorted(used) if key in catalogue.bibliography.records]
+    return "\n\n".join(record.raw.strip() for record in records) + "\n"
+
+
+EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
+
+
+def _public(entry: dict[str, Any]) -> dict[str, Any]:
+    hidden = {"source", "plain_name", "year_published", "venue_name", "code_status"}
+    public = {key: value for key, value in entry.items() if key not in hidden}
+    public.update(public.pop("links"))
+    if "metrics" in public:  # copies: the site reads `range` from the same resolved entries
+        public["metrics"] = [{key: value for key, value in metric.items() if key != "range"} for metric in public["metrics"]]
+    return public
+
+
+def _csv_value(entry: dict[str, Any], column: str) -> Any:
+    """A cell's value; lists become `a; b` (see docs/exports.md)."""
+    if column in entry.get("links", {}):
+        return entry["links"][column]
+    facts = entry.get("facts")
+    if facts is not None and column in FACT_CSV_COLUMNS:
+        return _fact_value(facts, column)
+    if column == "metrics":
+        return [f"{metric['name']} ({'higher' if metric['higher_is_better'] else 'lower'} is better)" for metric in entry.get("metrics", [])]
+    return entry.get(column)
+
+
+def _fact_value(facts: dict[str, Any], column: str) -> Any:
+    if column in PART_COLUMNS:
+        return [part["written"] for part in facts["parts"][column]]
+    if column == "parameters":  # plain numbers; a mixture of experts as total/active
+        return [f"{size['total']:g}" + (f"/{size['active']:g}" if size["active"] else "") for size in facts["sizes"]]
+    if column == "licence":
+        return facts["licence"]["id"] if facts["licence"] else None
+    return facts[column]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)

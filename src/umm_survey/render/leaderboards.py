@@ -1,0 +1,110 @@
+"""Leaderboards: results grouped per benchmark into rows (model and setting) and metric columns.
+
+Pure functions over resolved results; the templates only lay the rows out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from umm_survey.link.resolve import setting_text
+from umm_survey.schema import PARAMETER_UNITS
+
+SCATTER_X = ("mmmu", "accuracy")
+SCATTER_Y = ("geneval", "overall")
+
+
+def results_by(results: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for result in results:
+        grouped[result[key]].append(result)
+    return dict(grouped)
+
+
+def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Columns: the benchmark's metrics that have numbers; rows: one per model and setting, best first."""
+    used = {result["metric"] for result in results}
+    metrics = [metric for metric in benchmark["metrics"] if metric["id"] in used]
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for result in results:
+        row_key = (result["model"], result["setting_text"], result["source"]["reported_by"])
+        if row_key not in rows:
+            rows[row_key] = {
+                "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
+                "size": result["size"], "size_value": size_value(result["size"]), "setting_text": result["setting_text"], "cells": {},
+                "reported_by": result["source"]["reported_by"],
+                "details": setting_text({key: value for key, value in result["setting"].items() if key not in {"size", "prompt_rewriting"}}),
+                "rewriting": result["setting"].get("prompt_rewriting"), "rerun": None, "gap": None, "gap_value": None,
+            }
+        row = rows[row_key]
+        row["cells"][result["metric"]] = {"value": result["value"], "printed": result["printed"], "source": result["source"]}
+    lead = metrics[0] if metrics else None
+
+    def rank(row: dict[str, Any]) -> tuple:
+        cell = row["cells"].get(lead["id"]) if lead else None
+        if cell is None:
+            return (1, 0.0, row["model_name"].lower())
+        return (0, -cell["value"] if lead["higher_is_better"] else cell["value"], row["model_name"].lower())
+
+    ordered = sorted(rows.values(), key=rank)
+    reruns = _pair_reruns(ordered, lead)
+    return {
+        "reruns": reruns,
+        "benchmark": benchmark,
+        "metrics": metrics,
+        "rows": ordered,
+        "families": sorted({row["family"] for row in ordered if row["family"]}),
+        "sizes": sorted({row["size"] for row in ordered if row["size"]}, key=_size_order),
+    }
+
+
+def _pair_reruns(rows: list[dict[str, Any]], lead: dict[str, Any] | None) -> bool:
+    """Give each reported row the independent re-run of the same model and size on the lead metric, and the gap."""
+    if lead is None:
+        return False
+    reruns = {(row["model"], row["size"]): row["cells"][lead["id"]] for row in rows if row["reported_by"] == "reproduced" and lead["id"] in row["cells"]}
+    paired = False
+    for row in rows:
+        mine, theirs = row["cells"].get(lead["id"]), reruns.get((row["model"], row["size"]))
+        if row["reported_by"] != "reproduced" and mine and theirs:
+            digits = max(_decimals(mine["printed"]), _decimals(theirs["printed"]))
+            row["rerun"], row["gap"] = theirs, f"{theirs['value'] - mine['value']:+.{digits}f}"
+            row["gap_value"] = theirs["value"] - mine["value"]
+            paired = True
+    return paired
+
+
+def _decimals(printed: str) -> int:
+    return len(printed.split(".")[1]) if "." in printed else 0
+
+
+SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)
+
+
+def size_value(size: str | None) -> float | None:
+    """The parameters a size names, from its first number: `7B` -> 7e9, `800M` -> 8e8, `7B active / 14B total` -> 7e9."""
+    match = SIZE.search(size or "")
+    return float(match[1]) * PARAMETER_UNITS[match[2].upper()] if match else None
+
+
+def _size_order(size: str) -> tuple[float, str]:
+    value = size_value(size)
+    return (value if value is not None else float("inf"), size)
+
+
+def scatter_points(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Models with both MMMU accuracy and GenEval overall, paired within one model size when sizes are given."""
+    readings: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+    for result in results:
+        pair = (result["benchmark"], result["metric"])
+        if pair in (SCATTER_X, SCATTER_Y) and not result["setting"].get("prompt_rewriting"):
+            readings[(result["model"], result["size"])].setdefault(pair, result)
+    points = []
+    for (model, size), pairs in sorted(readings.items()):
+        if SCATTER_X in pairs and SCATTER_Y in pairs:
+            x, y = pairs[SCATTER_X], pairs[SCATTER_Y]
+            label = f"{x['model_name']} {size}".strip()
+            points.append({"model": model, "label": label, "family": x["family"] or "autoregressive", "x": x["value"], "y": y["value"]})
+    return points

@@ -1,1 +1,0 @@
-"""The website: render (pure) and build (mkdocs, atomic)."""
