@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apply_facts import make_bibkey  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 
 from umm_survey.authoring.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
 from umm_survey.authoring.importer.plan import slug  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
 NOTES = sorted((ROOT / "research" / "2026").glob("new-*.json"))

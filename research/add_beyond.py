@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apply_facts import ROOT, bib_record, canonical_venue, make_bibkey  # noqa: E402
+from fence import retired  # noqa: E402
 
 from umm_survey.authoring.entryfile import append_records, dump_entry  # noqa: E402
 from umm_survey.authoring.importer.plan import slug  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
-from fence import retired  # noqa: E402
 from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 

@@ -26,12 +26,12 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from add_2026 import GROUPS, entry_of, entry_target, missing_facts, record_of  # noqa: E402
 from apply_facts import make_bibkey  # noqa: E402
+from fence import write_catalogue_file  # noqa: E402
 
 from umm_survey.authoring.entryfile import append_records, dump_entry  # noqa: E402
 from umm_survey.authoring.formatting import format_bibliography  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.load.triage import TRIAGE_FILE  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "held-resolved.json"

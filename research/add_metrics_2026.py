@@ -16,9 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from fence import write_catalogue_file  # noqa: E402
+
 from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
 from umm_survey.authoring.formatting import format_entry  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
 

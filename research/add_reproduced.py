@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from fence import write_catalogue_file  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 
 from umm_survey.authoring.entryfile import modeline, yaml_writer  # noqa: E402
 from umm_survey.authoring.formatting import format_results  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "torchumm.json"
 TABLE = 'README tables "Evaluation Results" (commit 083395e)'

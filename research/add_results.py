@@ -16,10 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from fence import retired  # noqa: E402
+
 from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
 from umm_survey.authoring.formatting import SETTING_ORDER, format_results  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
-from fence import retired  # noqa: E402
 from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 
 

@@ -21,12 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from fence import retired  # noqa: E402
+
 from umm_survey.authoring.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title  # noqa: E402
 from umm_survey.authoring.importer.parse import parse_list  # noqa: E402
 from umm_survey.authoring.importer.plan import plan_import  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
-from fence import retired  # noqa: E402
 from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 from umm_survey.schema import ENTRY_ID, Kind  # noqa: E402
 

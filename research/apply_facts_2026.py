@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from fence import write_catalogue_file  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 
 from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
 from umm_survey.authoring.formatting import format_entry  # noqa: E402
 from umm_survey.load.vocab import component_key  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
 from umm_survey.schema import MODEL_FACT_FIELDS, Kind  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "architecture"

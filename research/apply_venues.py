@@ -18,10 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from fence import retired  # noqa: E402
+
 from umm_survey.authoring.entryfile import format_record  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.load.bib import load_bibliography  # noqa: E402
-from fence import retired  # noqa: E402
 from umm_survey.publish.atomic import write_text_atomic  # noqa: E402
 
 

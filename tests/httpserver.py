@@ -58,14 +58,16 @@ class ScriptedServer:
                     server._served[urlsplit(self.path).path] = index + 1
                 reply = replies[min(index, len(replies) - 1)]
                 try:
-                    self._send(reply)
+                    if reply.delay:
+                        time.sleep(reply.delay)
                 finally:
+                    # counted as in flight until the answer is about to go: a client that has read it may
+                    # start its next request at once, and must not be seen overlapping this one
                     with server._lock:
                         server.in_flight -= 1
+                self._send(reply)
 
             def _send(self, reply: Reply) -> None:
-                if reply.delay:
-                    time.sleep(reply.delay)
                 body = reply.body.encode() if isinstance(reply.body, str) else reply.body
                 try:
                     self.send_response(reply.status)

@@ -85,3 +85,30 @@ def test_markdown_report(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
         _, out, _ = run(capsys, "check-links", "--catalogue", str(catalogue_dir), "--cache", str(tmp_path / "c.json"), "--format", "markdown", "--retries", "0")
     assert out.startswith("**1 broken, 0 moved** of 1 links.\n\n| broken link | reason | where |\n| --- | --- | --- |\n")
     assert f"| <{server.url}gone> | HTTP 404 | " in out
+
+
+def test_ctrl_c_stops_at_once_and_keeps_what_was_checked(catalogue_dir: Path, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    cache = tmp_path / "c.json"
+    with ScriptedServer() as server:
+        fast = {f"fast{index}": server.route(f"/fast{index}", Reply(200, "ok")) for index in range(3)}
+        slow = {f"slow{index}": server.route(f"/slow{index}", Reply(200, delay=60)) for index in range(4)}
+        _link_entries(catalogue_dir, {**fast, **slow})
+        process = subprocess.Popen([sys.executable, "-m", "umm_survey.cli", "check-links", "--catalogue", str(catalogue_dir), "--cache", str(cache), "--concurrency", "4", "--per-host", "4", "--timeout", "120"], stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while sum(server.hits(f"/slow{index}") for index in range(4)) < 2 or sum(server.hits(f"/fast{index}") for index in range(3)) < 3:
+            assert time.monotonic() < deadline and process.poll() is None, "the run never reached the slow links"
+            time.sleep(0.05)
+        time.sleep(0.3)  # the fast answers are in
+        process.send_signal(signal.SIGINT)
+        interrupted = time.monotonic()
+        _, err = process.communicate(timeout=30)
+        waited = time.monotonic() - interrupted
+    assert process.returncode == 130, err
+    assert waited < 5, f"took {waited:.1f} s to stop"  # without the fix it waits for the 60 s answers
+    assert "interrupted; links checked so far are cached" in err and "Traceback" not in err
+    assert sorted(json.loads(cache.read_text())) == sorted(fast.values())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -86,6 +85,13 @@ def test_validate_github_format(capsys, catalogue_dir: Path, monkeypatch) -> Non
     _, out, _ = run(capsys, "validate", "--catalogue", "catalogue", "--format", "github")
     assert out.splitlines()[0] == "::error file=catalogue/models/alpha-model.yaml,line=4,col=7,title=UMM204::`date`: '2024-02-30' is not a real date; write YYYY-MM-DD"
     assert out.splitlines()[1].startswith("::error file=catalogue/models/alpha-model.yaml,line=6,col=10,title=UMM210::")
+
+
+def test_github_annotation_properties_are_escaped(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    (catalogue_dir / "models" / "alpha-model.yaml").rename(catalogue_dir / "models" / "odd,name:x.yaml")
+    _, out, _ = run(capsys, "validate", "--catalogue", "catalogue", "--format", "github")
+    assert "::error file=catalogue/models/odd%2Cname%3Ax.yaml,line=1,col=1,title=UMM208::" in out
 
 
 def test_warnings_pass_unless_strict(capsys, catalogue_dir: Path) -> None:
@@ -178,10 +184,11 @@ def test_help_and_version_exit_0(capsys, argv: list[str]) -> None:
 
 
 def test_real_bibliography_keys_share_one_style() -> None:
+    from umm_survey.authoring.entryfile import BIBKEY_STYLE
     from umm_survey.load.bib import load_bibliography
 
     records = load_bibliography(ROOT / "catalogue" / "references.bib", "references.bib").records
-    odd = [key for key in records if not re.fullmatch(r"[a-z]+\d{4}[a-z0-9]+", key)]
+    odd = [key for key in records if not BIBKEY_STYLE.fullmatch(key)]
     assert len(records) > 200 and odd == []
 
 

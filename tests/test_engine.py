@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
-from umm_survey.publish import site as site_build
 
 from umm_survey.checks.catalogue import load_catalogue
+from umm_survey.publish import site as site_build
 from umm_survey.publish.engine import EngineInput, run_mkdocs
 from umm_survey.publish.pagecache import MARKER
 from umm_survey.publish.site import CACHE_FOLDER, BuildPaths, build_site

@@ -92,3 +92,39 @@ def test_malformed_arxiv_feed_is_reported(capsys, apis, catalogue_dir: Path) -> 
     code, out, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--no-github")
     assert (code, out) == (1, "")
     assert "umm-survey: arXiv: the arXiv API sent a feed that is not valid XML" in err
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _code_entries(catalogue: Path, count: int) -> None:
+    template = (catalogue / "applications" / "delta-app.yaml").read_text()
+    for index in range(count):
+        text = template.replace("name: Delta", f"name: Delta {index}").replace("bibkey: lee2025delta", f"bibkey: lee2025delta\nsame_paper_as: [delta-app]\nseries: delta\ncode: https://github.com/example/repo{index}")
+        (catalogue / "applications" / f"delta-{index}.yaml").write_text(text)
+
+
+def test_enrich_gives_up_on_a_service_that_refuses_and_says_so(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    _code_entries(catalogue_dir, 6)
+    monkeypatch.setenv("UMM_GITHUB_API_URL", f"http://127.0.0.1:{_closed_port()}")
+    code, _, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--no-arxiv", "--timeout", "2")
+    assert code == 1
+    assert err.count("refused the connection (nothing listens there)") == 4  # three failures, then the summary line
+    assert "umm-survey: GitHub: gave up after 3 connection failures in a row (" in err
+    assert "; 3 of 7 done" in err
+    assert not metadata_path(catalogue_dir).exists()
+
+
+def test_enrich_reports_progress(capsys, apis, catalogue_dir: Path) -> None:
+    _code_entries(catalogue_dir, 3)
+    for index in range(3):
+        apis.route(f"/github/repos/example/repo{index}", Reply(200, REPO))
+    apis.route("/github/repos/example/alpha", Reply(200, REPO))
+    code, _, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--no-arxiv")
+    assert code == 0, err
+    assert "GitHub: 4 of 4\n" in err

@@ -148,3 +148,57 @@ def test_results_files_are_formatted_too(capsys, catalogue_dir: Path) -> None:
     assert text.endswith("# from the paper\n      bibkey: doe2025alpha\n      table: Table 2\n      reported_by: own\n")
     assert problems_of(catalogue_dir) == []
     assert run(capsys, "fmt", "--check", str(catalogue_dir))[0] == 0
+
+
+WRITTEN_BY_HAND = """% Macros first.
+@string{cvpr = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}}
+
+% Zeta: a comment about this record, kept with it.
+@inproceedings{zeta2024,
+  booktitle = cvpr # { 2024},
+  title = "Zeta:   A Record
+     Written by Hand",
+  author = {Zed, Zoe},
+  month = jan,
+  year = 2024,
+  abstract = {First paragraph.
+
+    Second paragraph.},
+}
+
+% Alpha comes first once sorted.
+@misc{alpha2023, title = {Alpha}, year = {2023}}
+% the last word
+"""
+
+WRITTEN_CANONICALLY = """% Macros first.
+@string{cvpr = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}}
+
+% Alpha comes first once sorted.
+@misc{alpha2023,
+  title = {Alpha},
+  year = {2023},
+}
+
+% Zeta: a comment about this record, kept with it.
+@inproceedings{zeta2024,
+  author = {Zed, Zoe},
+  title = {Zeta: A Record Written by Hand},
+  booktitle = cvpr # { 2024},
+  year = {2024},
+  abstract = {First paragraph.
+
+Second paragraph.},
+  month = jan,
+}
+
+% the last word
+"""
+
+
+def test_bibliography_macros_concatenations_paragraphs_and_comments_are_kept(capsys, tmp_path: Path) -> None:
+    bib = tmp_path / "references.bib"
+    bib.write_text(WRITTEN_BY_HAND)
+    assert run(capsys, "fmt", str(bib))[0] == 0
+    assert bib.read_text() == WRITTEN_CANONICALLY
+    assert run(capsys, "fmt", "--check", str(bib))[0] == 0

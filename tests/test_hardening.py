@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -178,3 +179,32 @@ def test_mutated_files_give_exit_codes_not_tracebacks(tmp_path_factory, catalogu
         assert completed.returncode in (0, 1, 2), (argv, completed.returncode)
     if (work / "out.json").exists():
         json.loads((work / "out.json").read_text())  # valid JSON whenever it was written
+
+
+def test_a_failed_swap_puts_the_previous_site_back(tmp_path: Path, monkeypatch) -> None:
+    from umm_survey.publish import atomic
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous")
+    monkeypatch.setattr(atomic, "_exchange", lambda first, second: False)  # a system without renameat2
+    with pytest.raises(FileNotFoundError):
+        atomic.replace_directory(tmp_path / "never-built", site)  # the second rename fails
+    assert (site / "index.html").read_text() == "previous"
+    assert not (tmp_path / ".site.old").exists()
+
+
+@pytest.mark.parametrize("where", ["models/fifo-model.yaml", "references.bib", "metadata/github.json"])
+def test_a_pipe_named_like_a_catalogue_file_never_hangs_a_command(catalogue_dir: Path, tmp_path: Path, where: str) -> None:
+    fifo = catalogue_dir / where
+    fifo.parent.mkdir(exist_ok=True)
+    if fifo.exists():
+        fifo.unlink()
+    os.mkfifo(fifo)
+    commands = [["validate", "--catalogue", str(catalogue_dir)], ["fmt", "--check", str(fifo)], ["export", "--catalogue", str(catalogue_dir), "--format", "json", "-o", str(tmp_path / "out.json")]]
+    for argv in commands:
+        result = subprocess.run([sys.executable, "-m", "umm_survey.cli", *argv], capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in result.stderr, (argv, result.stderr)
+        assert result.returncode in (0, 1), (argv, result.returncode, result.stderr)
+    fmt = subprocess.run([sys.executable, "-m", "umm_survey.cli", "fmt", "--check", str(fifo)], capture_output=True, text=True, timeout=60)
+    assert f"{fifo}: cannot format: not a regular file (a pipe, socket or device); it was not read" in fmt.stderr

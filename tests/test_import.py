@@ -6,6 +6,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, problems_of
 
+from umm_survey.authoring.entryfile import BIBKEY_STYLE
 from umm_survey.authoring.importer.groups import group_for
 from umm_survey.authoring.importer.parse import parse_list
 from umm_survey.cli import main
@@ -78,7 +79,9 @@ def test_import_writes_drafts_that_validation_holds_back(capsys, catalogue_dir: 
     assert "venue: ICLR 2024" in omega and "arxiv: '2402.01234'" in omega
     assert (catalogue_dir / "models" / "alpha-model.yaml").read_text() == alpha_before
     bib = (catalogue_dir / "references.bib").read_text()
-    assert "@inproceedings{omega2024," in bib and "booktitle = {International Conference on Learning Representations}" in bib
+    keys = [line.split("{", 1)[1].rstrip(",") for line in bib.splitlines() if line.startswith("@")]
+    assert all(BIBKEY_STYLE.fullmatch(key) for key in keys), keys  # the one key style (test_cli checks the real bibliography)
+    assert "@inproceedings{omega2024omega," in bib and "booktitle = {International Conference on Learning Representations}" in bib
     rules = {(problem.rule, Path(problem.path).name) for problem in problems_of(catalogue_dir)}
     assert ("UMM410", "references.bib") in rules  # authors are TODO until a person fills them in
     assert ("UMM213", "editset.yaml") in rules  # so is what one sample is
@@ -104,9 +107,9 @@ def test_two_datasets_from_one_paper_stay_apart_and_say_so(capsys, catalogue_dir
     assert run(capsys, "import", str(listing), "--catalogue", str(catalogue_dir))[0] == 0
     big, aesthetics = (catalogue_dir / "datasets" / "big-5b.yaml").read_text(), (catalogue_dir / "datasets" / "big-aesthetics.yaml").read_text()
     assert "same_paper_as: [big-aesthetics]" in big and "same_paper_as: [big-5b]" in aesthetics
-    assert "bibkey: big5b2022" in big and "bibkey: big5b2022" in aesthetics
+    assert "bibkey: big2022corpus" in big and "bibkey: big2022corpus" in aesthetics
     assert not (catalogue_dir / "datasets" / "big-5b-subset.yaml").exists()
-    assert (catalogue_dir / "references.bib").read_text().count("@misc{big5b2022,") == 1
+    assert (catalogue_dir / "references.bib").read_text().count("@misc{big2022corpus,") == 1
 
 
 def test_a_star_badge_of_another_project_is_reported(capsys, catalogue_dir: Path, tmp_path: Path) -> None:

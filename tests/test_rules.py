@@ -179,6 +179,12 @@ def test_taxonomy_parent_problems_point_at_the_parent_line(catalogue_dir: Path) 
     assert ("UMM501", "taxonomy.yaml", line) in found(catalogue_dir)
 
 
+def test_a_group_under_a_parent_of_another_kind_is_refused(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "taxonomy.yaml", "    parent: autoregressive\n    title: Pixel encoding", "    parent: benchmark-unified\n    title: Pixel encoding")
+    messages = [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM501"]
+    assert "group `ar-pixel` is a model group under a benchmark group" in messages
+
+
 def test_duplicate_group_ids_are_refused(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "taxonomy.yaml", "  - id: ar-semantic\n", "  - id: ar-pixel\n")
     assert "defined twice" in " ".join(problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM501")
@@ -249,6 +255,7 @@ RESULT_CASES = [
     ("UMM602", "  - benchmark: beta-bench\n    metric: overall\n    value: 0.61", "  - benchmark: gamma-data\n    metric: overall\n    value: 0.61", 4),
     ("UMM603", "metric: overall\n    value: 0.61", "metric: accuracy\n    value: 0.61", 5),
     ("UMM604", "value: 0.61", "value: 61", 6),
+    ("UMM604", "value: 0.61", "value: -0.01", 6),
     ("UMM605", "bibkey: doe2025alpha", "bibkey: nobody2020", 8),
     ("UMM606", "{size: 1B}\n    source: {bibkey: roe2023betabench", "{size: 7B}\n    source: {bibkey: doe2025alpha", 9),
     ("UMM203", "value: 0.61", "value: high", 6),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -135,18 +136,60 @@ def balanced(value: str) -> bool:
     return depth == 0
 
 
+BIBKEY_STYLE = re.compile(r"[a-z]+\d{4}[a-z0-9]+")  # first author (or the name), year, first long title word: doe2025alpha
+
+
+def bibkey_for(lead: str, year: str, title: str, taken: set[str]) -> str:
+    """A new key in the catalogue's one style, not in `taken` (which it joins): ``doe2025alpha``, ``doe2025alphab``.
+
+    `lead` is the first author's family name, or the entry's name when the authors are not known yet.
+    """
+    last = re.sub(r"[^a-z]", "", _ascii(lead).lower()) or "anon"
+    word = next((token for token in (re.sub(r"[^a-z0-9]", "", _ascii(word).lower()) for word in title.split()) if len(token) > 3), "paper")
+    key, suffix = f"{last}{year}{word}", "b"
+    while key in taken:
+        key, suffix = f"{last}{year}{word}{suffix}", chr(ord(suffix) + 1)
+    taken.add(key)
+    return key
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def format_record(key: str, entry_type: str, fields: dict[str, str]) -> str:
-    """One record in canonical form; a value with unbalanced braces is escaped, so it cannot close its field."""
+    """One record from plain values, in canonical form; a value with unbalanced braces is escaped, so it cannot close its field."""
+    return format_raw_record(key, entry_type, {name: "{" + (value if balanced(value := str(raw)) else tex_text(value)) + "}" for name, raw in fields.items()})
+
+
+def format_raw_record(key: str, entry_type: str, fields: dict[str, str]) -> str:
+    """One record in canonical form from field values as written in the file (braces, quotes, macros, `#`).
+
+    Field order, case and layout are canonical; braced and quoted values are braced with their spaces
+    tidied (a blank line inside a value is kept as a paragraph break); a macro such as `jan` or a
+    concatenation such as `cvpr # { 2024}` is kept as written, so nothing changes what BibTeX reads.
+    """
     rank = {name: index for index, name in enumerate(BIB_FIELD_ORDER)}
     names = sorted(fields, key=lambda name: (rank.get(name.lower(), len(rank)), name.lower()))
     lines = [f"@{entry_type.lower()}{{{key},"]
     for name in names:
-        value = " ".join(str(fields[name]).split())
-        if not balanced(value):
-            value = tex_text(value)
-        lines.append(f"  {BIB_FIELD_CASE.get(name.lower(), name.lower())} = {{{value}}},")
+        lines.append(f"  {BIB_FIELD_CASE.get(name.lower(), name.lower())} = {canonical_value(fields[name])},")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def canonical_value(raw: str) -> str:
+    raw = raw.strip()
+    inner = raw[1:-1]
+    if len(raw) >= 2 and ((raw[0], raw[-1]) == ("{", "}") or ((raw[0], raw[-1]) == ('"', '"') and '"' not in inner.replace('{"}', ""))) and balanced(inner):
+        return "{" + _tidy(inner) + "}"
+    if raw.isdigit():
+        return "{" + raw + "}"
+    return " ".join(raw.split())  # a macro or a concatenation: kept as written
+
+
+def _tidy(text: str) -> str:
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in re.split(r"\n[ \t]*\n", text.strip()))
 
 
 def append_records(bib_path: Path, records: list[str]) -> None:

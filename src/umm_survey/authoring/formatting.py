@@ -13,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
-from umm_survey.authoring.entryfile import ARCHITECTURE_ORDER, FACT_SOURCE_ORDER, KEY_ORDER, METRIC_ORDER, format_record, modeline, yaml_writer
+from umm_survey.authoring.entryfile import ARCHITECTURE_ORDER, FACT_SOURCE_ORDER, KEY_ORDER, METRIC_ORDER, format_raw_record, modeline, yaml_writer
 from umm_survey.links import normalise_url
 from umm_survey.schema import Kind
 
@@ -90,19 +90,44 @@ def format_entry(text: str, kind: Kind) -> str:
 
 
 def format_bibliography(text: str) -> str:
-    library = bibtexparser.parse_string(text)
+    """references.bib in canonical form: records sorted by key with one field order and layout.
+
+    Field values are taken as written (no @string expansion, `month = jan` and `#` concatenations kept);
+    @string and @preamble blocks stay first, in their order; a comment travels with the record or block
+    it precedes, and comments after the last record stay last.
+    """
+    library = bibtexparser.parse_string(text, parse_stack=[])
     if library.failed_blocks:
         lines = ", ".join(str((block.start_line or 0) + 1) for block in library.failed_blocks)
         raise FormatError(f"records that do not parse (lines {lines}); fix them first (umm-survey validate)")
-    head, records = [], []
-    for block in library.blocks:
-        if isinstance(block, BibEntry):
-            records.append(block)
-        elif isinstance(block, (ExplicitComment, ImplicitComment, Preamble, String)) and block.raw.strip():
-            head.append(block.raw.strip())
-    records.sort(key=lambda record: record.key.lower())
-    formatted = [format_record(record.key, record.entry_type, {field.key: field.value for field in record.fields}) for record in records]
-    return "\n".join([*(item + "\n" for item in head), *formatted]).replace("\n\n\n", "\n\n")
+    head, records, comments = [], [], []
+    blocks = library.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, (ExplicitComment, ImplicitComment)):
+            if not block.raw.strip():
+                continue
+            if not records and not head and _stands_apart(block, blocks[index + 1] if index + 1 < len(blocks) else None):
+                head.append(block.raw.strip() + "\n")  # the file's own header comment stays on top
+            else:
+                comments.append(block.raw.strip())
+        elif isinstance(block, BibEntry):
+            records.append((block.key.lower(), comments, format_raw_record(block.key, block.entry_type, {field.key: field.value for field in block.fields})))
+            comments = []
+        elif isinstance(block, (Preamble, String)):
+            head.append("\n".join([*comments, block.raw.strip()]) + "\n")
+            comments = []
+    records.sort(key=lambda record: record[0])
+    formatted = ["\n".join([*before, record.rstrip("\n")]) + "\n" for _, before, record in records]
+    tail = ["\n".join(comments) + "\n"] if comments else []
+    return "\n".join([*head, *formatted, *tail])
+
+
+def _stands_apart(comment, following) -> bool:
+    """A comment followed by a blank line (or by nothing) belongs to no record."""
+    if following is None:
+        return True
+    ends = (comment.start_line or 0) + comment.raw.strip().count("\n")
+    return (following.start_line or 0) > ends + 1
 
 
 RESULT_ORDER = ("benchmark", "metric", "value", "setting", "source")

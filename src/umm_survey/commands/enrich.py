@@ -17,9 +17,35 @@ from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option
 from umm_survey.load.metadata import github_repo, load_metadata
 from umm_survey.network.arxiv import fetch_records
 from umm_survey.network.enrich import GitHub, RateLimited, save_metadata
-from umm_survey.network.net import HttpSettings, NetworkError, session
+from umm_survey.network.net import HttpSettings, NetworkError, Unreachable, session
 
 ARXIV_BATCH = 50
+GIVE_UP_AFTER = 3  # connection failures in a row before a source is given up on
+PROGRESS_EVERY = 25  # repositories between progress lines
+
+
+class GaveUp(Exception):
+    """A service failed to answer several times in a row; the rest of its look-ups are skipped."""
+
+
+class Streak:
+    """Counts connection failures in a row; raises GaveUp at the limit. Any answer resets it."""
+
+    def __init__(self, service: str, total: int) -> None:
+        self.service, self.total, self.in_a_row = service, total, 0
+
+    def answered(self) -> None:
+        self.in_a_row = 0
+
+    def failed(self, error: NetworkError, done: int) -> None:
+        self.in_a_row = self.in_a_row + 1 if isinstance(error, Unreachable) else 0
+        if self.in_a_row >= GIVE_UP_AFTER:
+            raise GaveUp(f"{self.service}: gave up after {self.in_a_row} connection failures in a row ({error}); {done} of {self.total} done")
+
+
+def progress(service: str, done: int, total: int) -> None:
+    if done % PROGRESS_EVERY == 0 or done == total:
+        print(f"{service}: {done} of {total}", file=sys.stderr, flush=True)
 
 
 def add_parser(subparsers) -> None:
@@ -34,18 +60,23 @@ def add_parser(subparsers) -> None:
 def enrich_github(catalogue, settings: HttpSettings) -> tuple[int, list[str]]:
     repos = sorted({repo for entry in catalogue.entries if (repo := github_repo(entry.model.code))})
     metadata, failures, fetched = load_metadata(catalogue.root), [], 0
-    client = GitHub(session(settings), settings)
+    client, streak = GitHub(session(settings), settings), Streak("GitHub", len(repos))
     try:
-        for repo in repos:
+        for done, repo in enumerate(repos, 1):
             try:
                 metadata[repo] = client.repository(repo)
                 fetched += 1
+                streak.answered()
             except RateLimited:
                 raise
             except NetworkError as error:
                 failures.append(str(error))
+                streak.failed(error, done)
+            progress("GitHub", done, len(repos))
     except RateLimited as error:
         failures.append(f"{error}; stopped after {fetched} of {len(repos)} repositories")
+    except GaveUp as error:
+        failures.append(str(error))
     finally:
         if fetched:
             save_metadata(catalogue.root, metadata)
@@ -55,17 +86,25 @@ def enrich_github(catalogue, settings: HttpSettings) -> tuple[int, list[str]]:
 def published_preprints(catalogue, settings: HttpSettings) -> tuple[list[str], list[str]]:
     preprints = {entry.model.arxiv: entry for entry in catalogue.entries if entry.model.venue == "arXiv" and entry.model.arxiv}
     ids, lines, failures = sorted(preprints), [], []
-    http = session(settings)
-    for start in range(0, len(ids), ARXIV_BATCH):
-        try:
-            records = fetch_records(ids[start : start + ARXIV_BATCH], http, settings)
-        except NetworkError as error:
-            failures.append(f"arXiv: {error}")
-            continue
-        for arxiv_id, record in sorted(records.items()):
-            if record.journal_ref or record.doi:
-                details = "; ".join(part for part in (f"journal reference {record.journal_ref!r}" if record.journal_ref else "", f"DOI {record.doi}" if record.doi else "") if part)
-                lines.append(f"published? {preprints[arxiv_id].path}: arXiv {arxiv_id} now has {details}; update `venue` and the BibTeX record")
+    http, streak = session(settings), Streak("arXiv", len(ids))
+    try:
+        for start in range(0, len(ids), ARXIV_BATCH):
+            batch = ids[start : start + ARXIV_BATCH]
+            try:
+                records = fetch_records(batch, http, settings)
+                streak.answered()
+            except NetworkError as error:
+                failures.append(f"arXiv: {error}")
+                streak.failed(error, start)
+                continue
+            finally:
+                progress("arXiv", min(start + ARXIV_BATCH, len(ids)), len(ids))
+            for arxiv_id, record in sorted(records.items()):
+                if record.journal_ref or record.doi:
+                    details = "; ".join(part for part in (f"journal reference {record.journal_ref!r}" if record.journal_ref else "", f"DOI {record.doi}" if record.doi else "") if part)
+                    lines.append(f"published? {preprints[arxiv_id].path}: arXiv {arxiv_id} now has {details}; update `venue` and the BibTeX record")
+    except GaveUp as error:
+        failures.append(str(error))
     return lines, failures
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from umm_survey.authoring.formatting import FormatError, format_bibliography, format_entry, format_results
 from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option
+from umm_survey.load.files import read_regular_text
 from umm_survey.publish.atomic import write_text_atomic
 from umm_survey.schema import Kind
 
@@ -62,10 +63,10 @@ def run(args: argparse.Namespace) -> int:
     changed, failed = [], False
     for path in targets(paths):
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular_text(path)
             result = formatted(path, text)
         except (FormatError, UnicodeDecodeError, OSError) as error:
-            print(f"{path}: cannot format: {error}", file=sys.stderr)
+            print(f"{path}: cannot format: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
             failed = True
             continue
         if result != text:

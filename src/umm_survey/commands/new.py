@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from umm_survey.authoring.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text
+from umm_survey.authoring.entryfile import append_records, bib_authors, bibkey_for, dump_entry, format_record, protect_title, tex_text
 from umm_survey.authoring.importer.plan import slug
 from umm_survey.checks.catalogue import entry_files, load_catalogue
 from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
@@ -61,12 +61,7 @@ def _existing_entry(catalogue, arxiv_id: str) -> str | None:
 
 
 def _bibkey(authors: list[str], year: str, title: str, taken: set[str]) -> str:
-    last = slug(authors[0].split()[-1]).replace("-", "") if authors else "todo"
-    word = next((slug(token).replace("-", "") for token in title.split() if len(slug(token)) > 3), "paper")
-    key, suffix = f"{last}{year}{word}", "b"
-    while key in taken:
-        key, suffix = f"{last}{year}{word}{suffix}", chr(ord(suffix) + 1)
-    return key
+    return bibkey_for(authors[0].split()[-1] if authors else "todo", year, title, set(taken))
 
 
 def entry_data(args: argparse.Namespace, record: ArxivRecord | None, bibkey: str) -> dict[str, Any]:

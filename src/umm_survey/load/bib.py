@@ -12,6 +12,7 @@ import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
+from umm_survey.load.files import read_regular_text
 from umm_survey.problems import Problem
 
 # bibtexparser logs every failed block itself; we report them as problems instead
@@ -59,12 +60,12 @@ class Bibliography:
 def load_bibliography(path: Path, display: str) -> Bibliography:
     bibliography = Bibliography(display)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
     except FileNotFoundError:
         bibliography.problems.append(Problem(display, 1, 1, "UMM409", "references.bib is missing; every entry's bibkey must point into it"))
         return bibliography
     except (OSError, UnicodeDecodeError) as error:
-        bibliography.problems.append(Problem(display, 1, 1, "UMM409", f"cannot read references.bib as UTF-8: {error}"))
+        bibliography.problems.append(Problem(display, 1, 1, "UMM409", f"cannot read references.bib as UTF-8: {getattr(error, 'strerror', None) or error}"))
         return bibliography
     bibliography.text = text
     return parse_bibliography(text, display, bibliography)

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from umm_survey.load.files import read_regular_text
+
 GITHUB_REPO = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<repo>[\w.-]+)")
 IDLE_AFTER = dt.timedelta(days=365)
 
@@ -31,7 +33,7 @@ FACT_TYPES = {"stars": int, "pushed_at": str, "archived": bool, "license": str}
 def load_metadata(catalogue_root: Path) -> dict[str, dict[str, Any]]:
     """The GitHub facts, keeping only well-formed ones: a broken or hand-edited file never stops a build."""
     try:
-        data = json.loads(metadata_path(catalogue_root).read_text(encoding="utf-8"), parse_constant=lambda name: None)
+        data = json.loads(read_regular_text(metadata_path(catalogue_root)), parse_constant=lambda name: None)
     except (OSError, ValueError, RecursionError):
         return {}
     repos = data.get("repos") if isinstance(data, dict) else None

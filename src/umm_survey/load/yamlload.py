@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from umm_survey.load.files import FileTooLarge, read_regular_bytes
 from umm_survey.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -78,10 +79,9 @@ class LoadedYaml:
 
 def load_yaml_file(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> LoadedYaml:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _failed(display, 1, 1, "UMM108", f"the file is {size} bytes, over the limit of {max_bytes}; it was not read")
-        raw = path.read_bytes()
+        raw = read_regular_bytes(path, max_bytes)
+    except FileTooLarge as error:
+        return _failed(display, 1, 1, "UMM108", error.strerror)
     except OSError as error:
         return _failed(display, 1, 1, "UMM101", f"cannot read the file: {error.strerror or error}")
     return load_yaml_bytes(raw, display)

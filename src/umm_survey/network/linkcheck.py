@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import queue
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -116,19 +116,45 @@ class HostLimits:
 
 
 def check_all(urls: list[str], http_factory: Callable[[], requests.Session], settings: HttpSettings, concurrency: int, per_host: int, on_done: Callable[[LinkResult], None], results: dict[str, LinkResult]) -> None:
-    """Check `urls`, adding each result to `results` as it arrives (so an interrupted run keeps them)."""
+    """Check `urls`, adding each result to `results` as it arrives (so an interrupted run keeps them).
+
+    The workers are daemon threads fed from a queue, and this thread waits on their answers in short
+    steps: Ctrl-C reaches it within a fraction of a second, and the requests still in flight are
+    abandoned (they cannot hold the process open) instead of being waited for.
+    """
     limits = HostLimits(per_host)
-    local = threading.local()
+    todo: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+    done: queue.SimpleQueue[LinkResult | BaseException] = queue.SimpleQueue()
+    stop = threading.Event()
+    for url in urls:
+        todo.put(url)
 
-    def one(url: str) -> LinkResult:
-        if not hasattr(local, "http"):
-            local.http = http_factory()
-        with limits(url):
-            return check_url(local.http, url, settings)
+    def work() -> None:
+        http = http_factory()
+        while not stop.is_set():
+            try:
+                url = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                with limits(url):
+                    done.put(check_url(http, url, settings))
+            except BaseException as error:  # reported by the waiting thread, never lost in a worker
+                done.put(error)
 
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        futures = {pool.submit(one, url): url for url in urls}
-        for future in as_completed(futures):
-            result = future.result()
-            results[result.url] = result
-            on_done(result)
+    for _ in range(min(max(1, concurrency), max(1, len(urls)))):
+        threading.Thread(target=work, daemon=True, name="check-links").start()
+    try:
+        for _ in urls:
+            while True:
+                try:
+                    answer = done.get(timeout=0.1)
+                    break
+                except queue.Empty:
+                    continue
+            if isinstance(answer, BaseException):
+                raise answer
+            results[answer.url] = answer
+            on_done(answer)
+    finally:
+        stop.set()

@@ -27,6 +27,10 @@ class NetworkError(Exception):
     """A request failed after its retries; the message says why in plain words."""
 
 
+class Unreachable(NetworkError):
+    """The server could not be reached at all (refused, no answer, connection dropped): the next request to it will likely fail too."""
+
+
 class CappedRetry(Retry):
     """urllib3's Retry, but a server's Retry-After is honoured only up to `max_retry_after` seconds."""
 
@@ -126,17 +130,17 @@ def get(http: requests.Session, url: str, settings: HttpSettings, **kwargs) -> t
         response = http.get(url, timeout=settings.timeout, stream=True, **kwargs)
         body = read_limited(response, settings.max_body_bytes, deadline)
     except requests.exceptions.Timeout:
-        raise NetworkError(f"{url} did not answer within {settings.timeout:g} s") from None
+        raise Unreachable(f"{url} did not answer within {settings.timeout:g} s") from None
     except requests.exceptions.TooManyRedirects:
         raise NetworkError(f"{url} redirects in a loop") from None
     except requests.exceptions.RetryError as error:
-        raise NetworkError(f"{url} kept failing after {settings.retries} retries ({_reason(error)})") from None
+        raise Unreachable(f"{url} kept failing after {settings.retries} retries ({_reason(error)})") from None
     except requests.exceptions.RequestException as error:
         if refused(error):  # before timed_out: urllib3's NewConnectionError is a ConnectTimeoutError
-            raise NetworkError(f"{url} refused the connection (nothing listens there)") from None
+            raise Unreachable(f"{url} refused the connection (nothing listens there)") from None
         if timed_out(error):
-            raise NetworkError(f"{url} did not answer within {settings.timeout:g} s (tried {settings.retries + 1} times)") from None
-        raise NetworkError(f"cannot reach {url}: {_reason(error)}") from None
+            raise Unreachable(f"{url} did not answer within {settings.timeout:g} s (tried {settings.retries + 1} times)") from None
+        raise Unreachable(f"cannot reach {url}: {_reason(error)}") from None
     return response, body
 
 
