@@ -42,7 +42,7 @@ GEDIT_TASKS = {"background change": "background-change", "color alteration": "co
                "motion change": "motion-change", "portrait beautification": "portrait-beautification", "style transfer": "style-transfer",
                "subject addition": "subject-addition", "subject removal": "subject-removal", "subject replacement": "subject-replacement",
                "text modification": "text-modification", "tone transformation": "tone-transformation"}
-UNIT_SCALE = {"geneval", "wise"}  # metrics on 0-1 that papers also print on 0-100
+UNIT_SCALE = {"geneval", "wise", "t2i-compbench", "t2i-compbench-plus-plus"}  # metrics on 0-1 that papers also print on 0-100
 SIZE = re.compile(r"(?<![A-Za-z])\d+(\.\d+)?[BM](-A\d+(\.\d+)?B)?")  # not "A3B" alone: that is the active count
 SIZE_WORDS = re.compile(r"\d+(\.\d+)?[BM]|\b(MoT|active|activated|total|LLM|Instruct)\b|[()/+,~]")
 
@@ -130,9 +130,10 @@ def _split(printed: object) -> str | None:
     return known.get(printed.strip().lower())
 
 
-def bibkey_of(model_id: str) -> str | None:
-    path = ROOT / "catalogue" / "models" / f"{model_id}.yaml"
-    if not path.exists():
+def bibkey_of(entry_id: str) -> str | None:
+    """The bibkey of the model, or the benchmark (whose paper measured others), with this id."""
+    path = next((found for folder in ("models", "benchmarks") if (found := ROOT / "catalogue" / folder / f"{entry_id}.yaml").exists()), None)
+    if path is None:
         return None
     return YAML(typ="safe").load(path.read_text(encoding="utf-8")).get("bibkey")
 
