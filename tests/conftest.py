@@ -18,11 +18,9 @@ TODAY = date(2026, 1, 1)
 
 @pytest.fixture
 def catalogue_dir(tmp_path: Path) -> Path:
-    """A valid four-entry catalogue using the real taxonomy and venues."""
+    """A valid four-entry catalogue with its own small taxonomy, venues, components and licences (never the real ones)."""
     target = tmp_path / "catalogue"
     shutil.copytree(FIXTURES / "minimal", target)
-    for name in ("taxonomy.yaml", "venues.yaml"):
-        shutil.copy(ROOT / "catalogue" / name, target / name)
     return target
 
 

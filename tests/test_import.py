@@ -10,6 +10,7 @@ from umm_survey.authoring.entryfile import BIBKEY_STYLE
 from umm_survey.authoring.importer.groups import group_for
 from umm_survey.authoring.importer.parse import parse_list
 from umm_survey.cli import main
+from umm_survey.load.vocab import load_vocabulary
 
 LISTS = FIXTURES / "lists"
 
@@ -44,10 +45,13 @@ def test_bullets_and_bradyfu_tables_parse() -> None:
 
 
 def test_headings_map_to_groups_despite_typos() -> None:
-    assert group_for(["Models", "MLLM AR", "b-1: Pxiel Encoding"]) == "ar-pixel"
-    assert group_for(["Models", "MLLM AR-Diffusion", "c-2: Hybrid Encoding (Pseduo)"]) == "hybrid-pseudo"
-    assert group_for(["Dataset", "Other Text-Image-to-Image"]) == "dataset-other"
-    assert group_for(["1.3. End-to-End Unified Modeling", "Autoregressive"]) is None
+    vocabulary = load_vocabulary(FIXTURES / "minimal")[0]
+    assert group_for(["Models", "MLLM AR", "b-1: Pxiel Encoding"], vocabulary) == "ar-pixel"
+    assert group_for(["Models", "MLLM AR-Diffusion", "c-1: Pixel Encoding"], vocabulary) == "hybrid-pixel"
+    assert group_for(["Models", "MLLM AR-Diffusion", "c-2: Hybrid Encoding (Pseduo)"], vocabulary) == "hybrid-pseudo"
+    assert group_for(["Models", "b-1: Pixel Encoding"], vocabulary) == "ar-pixel"  # no outer heading: the taxonomy's first
+    assert group_for(["Dataset", "Other Text-Image-to-Image"], vocabulary) == "dataset-other"
+    assert group_for(["1.3. End-to-End Unified Modeling", "Autoregressive"], vocabulary) is None
 
 
 def test_dry_run_reports_and_writes_nothing(capsys, catalogue_dir: Path) -> None:

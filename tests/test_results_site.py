@@ -97,17 +97,3 @@ def test_scatter_labels_never_overlap_and_stay_inside_the_plot() -> None:
         assert not any(_overlaps(box, (x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS)) for x, y in markers)
 
 
-def test_real_catalogue_reports_understanding_and_generation_for_thirty_models() -> None:
-    from umm_survey.checks.catalogue import load_catalogue
-    from umm_survey.link.resolve import resolve_results
-
-    results = resolve_results(load_catalogue(ROOT / "catalogue"))
-    models = {result["model"] for result in results}
-    assert len(models) >= 30
-    understanding = {"mmmu", "mme", "mmbench", "seed-bench", "pope", "mm-vet"}
-    generation = {"geneval", "dpg-bench", "wise", "gedit-bench"}
-    by_model = {model: {r["benchmark"] for r in results if r["model"] == model} for model in models}
-    both = [model for model, benchmarks in by_model.items() if benchmarks & understanding and benchmarks & generation]
-    assert len(both) >= 20
-    assert all(result["source"]["entry"] and result["source"]["table"] for result in results)
-    assert len(scatter_points(results)) >= 15

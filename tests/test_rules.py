@@ -192,7 +192,15 @@ def test_duplicate_group_ids_are_refused(catalogue_dir: Path) -> None:
 
 def test_broken_taxonomy(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "taxonomy.yaml", "    order: 10\n", "    order: first\n")
-    assert ("UMM501", "taxonomy.yaml", 9) in found(catalogue_dir)
+    line = next(number for number, text in enumerate((catalogue_dir / "taxonomy.yaml").read_text().splitlines(), 1) if "order: first" in text)
+    assert ("UMM501", "taxonomy.yaml", line) in found(catalogue_dir)
+
+
+def test_a_group_naming_an_unknown_family_is_refused(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "taxonomy.yaml", "    family: hybrid\n", "    family: hybird\n")
+    line = next(number for number, text in enumerate((catalogue_dir / "taxonomy.yaml").read_text().splitlines(), 1) if "family: hybird" in text)
+    problems = [problem for problem in problems_of(catalogue_dir) if problem.rule == "UMM501"]
+    assert [(problem.line, problem.message) for problem in problems] == [(line, "group `hybrid` names unknown family `hybird`; families: diffusion, autoregressive, hybrid, any-to-any")]
 
 
 def test_every_problem_is_reported_in_one_run(catalogue_dir: Path) -> None:

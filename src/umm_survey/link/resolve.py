@@ -44,7 +44,7 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue, github: dict[str, di
         "date": model.date.isoformat(),
         "venue": model.venue,
         "groups": list(model.groups),
-        "family": family.value if family else None,
+        "family": family,
         "arxiv": model.arxiv,
         "bibkey": model.bibkey,
         "authors": record.authors if record else [],
@@ -104,7 +104,7 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
                 continue
             setting = result.setting.model_dump(exclude_none=True)
             resolved.append({
-                "model": model.id, "model_name": model.model.name, "family": family.value if family else None,
+                "model": model.id, "model_name": model.model.name, "family": family,
                 "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
                 "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
                 "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""),

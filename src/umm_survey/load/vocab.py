@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 
@@ -17,12 +18,13 @@ from umm_survey.schema import HttpUrl, Kind, StrictModel
 VENUE = re.compile(r"^(?P<name>.+) (?P<year>(19|20)\d\d)$")
 
 
-class Family(str, Enum):
-    DIFFUSION = "diffusion"
-    AUTOREGRESSIVE = "autoregressive"
-    HYBRID = "hybrid"
-    ANY_TO_ANY = "any-to-any"
-    TOKENIZER = "tokenizer"
+class FamilyStyle(StrictModel):
+    """An architecture family as charts and tables show it: label, colour and marker shape (so colour is never the only cue)."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Stable id that model groups name in `family`.", examples=["diffusion"])
+    label: str = Field(description="Name shown in legends, tables and filters.", examples=["Hybrid AR + diffusion"])
+    colour: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="Chart colour, `#rrggbb` (the Okabe-Ito palette reads for most colour-vision deficiencies).", examples=["#0072B2"])
+    shape: Literal["circle", "square", "diamond", "triangle", "down-triangle"] = Field(description="Marker shape in the timeline, statistics and scatter charts.")
 
 
 class Group(StrictModel):
@@ -32,10 +34,12 @@ class Group(StrictModel):
     description: str = Field(description="A short explanation in our own words.")
     order: int = Field(description="Position among its siblings.")
     parent: str | None = Field(None, description="Id of the enclosing group, if any.")
-    family: Family | None = Field(None, description="For model groups: the architecture family.")
+    family: str | None = Field(None, description="For model groups: the id of an architecture family in `families` (inherited by child groups).")
+    list_headings: list[str] = Field(default_factory=list, description="Section headings same-topic lists use for this group, for `import` (compared loosely: case, punctuation and small typos). `outer > inner` means the inner heading under the outer one.", examples=[["semantic encoding"], ["mllm ar > pixel encoding"]])
 
 
 class TaxonomyFile(StrictModel):
+    families: list[FamilyStyle] = Field(min_length=1, description="The architecture families, in the order legends and tables list them.")
     groups: list[Group] = Field(min_length=1)
 
 
@@ -90,6 +94,7 @@ def component_key(name: str) -> str:
 @dataclass
 class Vocabulary:
     groups: dict[str, Group] = field(default_factory=dict)
+    families: dict[str, FamilyStyle] = field(default_factory=dict)  # in the taxonomy's order
     venues: dict[str, Venue] = field(default_factory=dict)
     components: dict[str, Component] = field(default_factory=dict)
     component_keys: dict[str, str] = field(default_factory=dict)  # component_key(spelling) -> component id
@@ -136,7 +141,7 @@ class Vocabulary:
             current = self.groups.get(current.parent) if current.parent else None
         return chain
 
-    def family(self, group_id: str) -> Family | None:
+    def family(self, group_id: str) -> str | None:
         for group in reversed(self.path(group_id)):
             if group.family is not None:
                 return group.family
@@ -169,6 +174,7 @@ def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     taxonomy, positions = _load(catalogue / "taxonomy.yaml", TaxonomyFile, problems)
     if taxonomy is not None:
         vocabulary.groups = {group.id: group for group in taxonomy.groups}
+        vocabulary.families = {family.id: family for family in taxonomy.families}
         problems.extend(_taxonomy_problems(taxonomy, positions, str(catalogue / "taxonomy.yaml")))
     venues, _ = _load(catalogue / "venues.yaml", VenuesFile, problems)
     if venues is not None:
@@ -221,6 +227,7 @@ def _load(path: Path, model: type[StrictModel], problems: list[Problem], rule: s
 
 def _taxonomy_problems(taxonomy: TaxonomyFile, loaded, display: str) -> list[Problem]:
     groups = {group.id: group for group in taxonomy.groups}
+    families = dict.fromkeys(family.id for family in taxonomy.families)  # in their order, for the message
     problems = []
     seen: set[str] = set()
     for index, group in enumerate(taxonomy.groups):
@@ -229,6 +236,8 @@ def _taxonomy_problems(taxonomy: TaxonomyFile, loaded, display: str) -> list[Pro
         if group.id in seen:
             problems.append(Problem(display, *where("id"), "UMM501", f"group id `{group.id}` is defined twice", f"groups.{index}.id"))
         seen.add(group.id)
+        if group.family is not None and group.family not in families:
+            problems.append(Problem(display, *where("family"), "UMM501", f"group `{group.id}` names unknown family `{group.family}`; families: {', '.join(families)}", f"groups.{index}.family"))
         if group.parent and parent is None:
             problems.append(Problem(display, *where("parent"), "UMM501", f"group `{group.id}` has unknown parent `{group.parent}`", f"groups.{index}.parent"))
         elif parent is not None and parent.kind != group.kind:

@@ -162,9 +162,11 @@ def _page_of(document: dict[str, str]) -> str:
 
 
 def nav_titles(catalogue: Catalogue, entries: list[dict], boards: list[str]) -> list[str]:
-    """What the navigation's titles are made from: group titles and the names of benchmarks with a leaderboard."""
+    """Text every page may show besides its own input: the navigation's titles (group titles, the names of
+    benchmarks with a leaderboard) and the families' labels and colours."""
     names = {entry["id"]: entry["name"] for entry in entries}
-    return [group.title for group in catalogue.vocabulary.groups.values()] + [names[board] for board in boards]
+    families = [f"{family.id}={family.label}:{family.colour}:{family.shape}" for family in catalogue.vocabulary.families.values()]
+    return [group.title for group in catalogue.vocabulary.groups.values()] + [names[board] for board in boards] + families
 
 
 def cache_stamp(paths: BuildPaths, nav: list, titles: list[str]) -> str:

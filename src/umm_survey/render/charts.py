@@ -15,10 +15,6 @@ from markupsafe import Markup, escape
 
 from umm_survey.render.text import plain_text
 
-FAMILIES = ("diffusion", "autoregressive", "hybrid", "any-to-any", "tokenizer")
-FAMILY_LABELS = {"diffusion": "Diffusion", "autoregressive": "Autoregressive", "hybrid": "Hybrid AR + diffusion", "any-to-any": "Any-to-any", "tokenizer": "Unified tokenizer"}
-FAMILY_COLOURS = {"diffusion": "#0072B2", "autoregressive": "#D55E00", "hybrid": "#009E73", "any-to-any": "#CC79A7", "tokenizer": "#8A6500"}
-FAMILY_SHAPES = {"diffusion": "circle", "autoregressive": "square", "hybrid": "diamond", "any-to-any": "triangle", "tokenizer": "down-triangle"}
 
 ROW_HEIGHT = 16
 MONTH_WIDTH = 150
@@ -42,14 +38,22 @@ def marker(shape: str, x: float, y: float, colour: str, filled: bool, size: floa
     return f'<polygon points="{points}" {common}/>'
 
 
-def _legend(y: int, code_marker: bool) -> list[str]:
+Families = dict[str, Any]  # family id -> FamilyStyle (label, colour, shape), from taxonomy.yaml, in its order
+
+
+def style(families: Families, family: str | None):
+    """A model's family style; a model outside every family is drawn as the first family."""
+    return families.get(family or "") or next(iter(families.values()))
+
+
+def _legend(families: Families, y: int, code_marker: bool) -> list[str]:
     parts = []
-    for index, family in enumerate(FAMILIES):
+    for index, family in enumerate(families.values()):
         x = LEFT + index * 190
-        parts.append(marker(FAMILY_SHAPES[family], x + 6, y, FAMILY_COLOURS[family], True))
-        parts.append(f'<text x="{x + 16}" y="{y + 4}">{FAMILY_LABELS[family]}</text>')
+        parts.append(marker(family.shape, x + 6, y, family.colour, True))
+        parts.append(f'<text x="{x + 16}" y="{y + 4}">{escape(family.label)}</text>')
     if code_marker:
-        x = LEFT + len(FAMILIES) * 190
+        x = LEFT + len(families) * 190
         parts.append(marker("circle", x + 6, y, "#444444", False))
         parts.append(f'<text x="{x + 16}" y="{y + 4}">hollow: no public code</text>')
     return parts
@@ -63,7 +67,7 @@ def months_of(models: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return {month: sorted(grouped[month], key=lambda model: (model["date"], model["plain_name"].lower())) for month in sorted(grouped)}
 
 
-def timeline_svg(models: list[dict[str, Any]]) -> Markup:
+def timeline_svg(models: list[dict[str, Any]], families: Families) -> Markup:
     by_month = months_of(models)
     tallest = max((len(names) for names in by_month.values()), default=1)
     width = max(LEFT * 2 + len(by_month) * MONTH_WIDTH, 980)
@@ -73,7 +77,7 @@ def timeline_svg(models: list[dict[str, Any]]) -> Markup:
         '<title id="timeline-title">Timeline of unified multimodal models by release month</title>',
         f'<desc id="timeline-desc">{len(models)} models from {next(iter(by_month), "-")} to {next(reversed(by_month), "-")}, coloured and shaped by family; a hollow marker means no public code. The table below lists the same data.</desc>',
         f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
-        *_legend(20, code_marker=True),
+        *_legend(families, 20, code_marker=True),
     ]
     for column, (month, members) in enumerate(by_month.items()):
         x = LEFT + column * MONTH_WIDTH
@@ -81,11 +85,11 @@ def timeline_svg(models: list[dict[str, Any]]) -> Markup:
         parts.append(f'<line x1="{x - 6}" y1="{TOP - 28}" x2="{x - 6}" y2="{height - 10}" class="umm-grid"/>')
         for row, model in enumerate(members):
             y = TOP + row * ROW_HEIGHT
-            family = model.get("family") or "autoregressive"
+            family = style(families, model.get("family"))
             has_code = bool(model["links"].get("code"))
             label = escape(plain_text(model["name"]))
             parts.append(f'<g><title>{label} ({model["date"]})</title>')  # no links inside role="img": the table below links each model
-            parts.append(marker(FAMILY_SHAPES[family], x + 4, y - 4, FAMILY_COLOURS[family], has_code, 4))
+            parts.append(marker(family.shape, x + 4, y - 4, family.colour, has_code, 4))
             parts.append(f'<text x="{x + 13}" y="{y}">{label}</text></g>')
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -94,16 +98,16 @@ def timeline_svg(models: list[dict[str, Any]]) -> Markup:
 def counts_by_year(models: list[dict[str, Any]]) -> tuple[list[int], dict[int, Counter]]:
     per_year: dict[int, Counter] = defaultdict(Counter)
     for model in models:
-        per_year[int(model["date"][:4])][model.get("family") or "autoregressive"] += 1
+        per_year[int(model["date"][:4])][model.get("family")] += 1
     years = sorted(per_year)
     return years, per_year
 
 
-def statistics_svg(models: list[dict[str, Any]]) -> Markup:
+def statistics_svg(models: list[dict[str, Any]], families: Families) -> Markup:
     years, per_year = counts_by_year(models)
     highest = max((count for counter in per_year.values() for count in counter.values()), default=1)
     bar, gap, chart_height = 22, 40, 260
-    width = max(LEFT * 2 + 60 + len(years) * (len(FAMILIES) * bar + gap), 980)
+    width = max(LEFT * 2 + 60 + len(years) * (len(families) * bar + gap), 980)
     height = chart_height + 110
     base = chart_height + 60
     parts = [
@@ -111,18 +115,18 @@ def statistics_svg(models: list[dict[str, Any]]) -> Markup:
         '<title id="stats-title">Models per family per year</title>',
         '<desc id="stats-desc">Grouped bars: for each year, the number of models of each family. The table below lists the same numbers.</desc>',
         f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
-        *_legend(20, code_marker=False),
+        *_legend(families, 20, code_marker=False),
     ]
     for index, year in enumerate(years):
-        x0 = LEFT + 60 + index * (len(FAMILIES) * bar + gap)
-        for offset, family in enumerate(FAMILIES):
+        x0 = LEFT + 60 + index * (len(families) * bar + gap)
+        for offset, family in enumerate(families):
             count = per_year[year][family]
             bar_height = chart_height * count / highest
             x = x0 + offset * bar
-            parts.append(f'<rect x="{x}" y="{base - bar_height:.1f}" width="{bar - 3}" height="{bar_height:.1f}" fill="{FAMILY_COLOURS[family]}"><title>{year}, {FAMILY_LABELS[family]}: {count}</title></rect>')
+            parts.append(f'<rect x="{x}" y="{base - bar_height:.1f}" width="{bar - 3}" height="{bar_height:.1f}" fill="{families[family].colour}"><title>{year}, {escape(families[family].label)}: {count}</title></rect>')
             if count:
                 parts.append(f'<text x="{x + (bar - 3) / 2:.1f}" y="{base - bar_height - 4:.1f}" text-anchor="middle">{count}</text>')
-        parts.append(f'<text x="{x0 + len(FAMILIES) * bar / 2:.1f}" y="{base + 20}" text-anchor="middle" class="umm-axis">{year}</text>')
+        parts.append(f'<text x="{x0 + len(families) * bar / 2:.1f}" y="{base + 20}" text-anchor="middle" class="umm-axis">{year}</text>')
     parts.append(f'<line x1="{LEFT + 50}" y1="{base}" x2="{width - LEFT}" y2="{base}" class="umm-grid"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -165,7 +169,7 @@ def label_spots(markers: list[tuple[float, float]], labels: list[str], bounds: B
     return spots
 
 
-def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float]) -> Markup:
+def scatter_svg(points: list[dict[str, Any]], families: Families, x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float]) -> Markup:
     """Understanding against generation: one labelled marker per model (and size), coloured and shaped by family."""
     width, height, left, top, plot_w, plot_h = 900, 620, 70, 60, 780, 480
     x0, x1 = x_range
@@ -177,7 +181,7 @@ def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_rang
         f'<title id="scatter-title">{escape(y_label)} against {escape(x_label)}</title>',
         f'<desc id="scatter-desc">{len(points)} models placed by their reported {escape(x_label)} (across) and {escape(y_label)} (up), coloured and shaped by family. The table below lists the same numbers.</desc>',
         f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
-        *_legend(20, code_marker=False),
+        *_legend(families, 20, code_marker=False),
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" class="umm-grid"/>',
     ]
     for step in range(6):
@@ -192,9 +196,9 @@ def scatter_svg(points: list[dict[str, Any]], x_label: str, y_label: str, x_rang
     labels = [plain_text(point["label"]) for point in points]
     spots = label_spots(placed, labels, bounds=(left, top, left + plot_w, top + plot_h))
     for point, (x, y), label, spot in zip(points, placed, labels, spots):
-        family = point["family"]
+        family = style(families, point["family"])
         parts.append(f'<g><title>{escape(label)}: {point["x"]:g}, {point["y"]:g}</title>')
-        parts.append(marker(FAMILY_SHAPES[family], x, y, FAMILY_COLOURS[family], True))
+        parts.append(marker(family.shape, x, y, family.colour, True))
         if spot is not None:
             text_x, text_y, anchor = spot
             parts.append(f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">{escape(label)}</text>')

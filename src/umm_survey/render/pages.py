@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from umm_survey.link.modelfacts import ATTENTION_LABELS, PART_ROLES
 from umm_survey.links import repository_root
 from umm_survey.load.vocab import Vocabulary
-from umm_survey.render.charts import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, counts_by_year, months_of, scatter_svg, statistics_svg, timeline_svg
+from umm_survey.render.charts import counts_by_year, months_of, scatter_svg, statistics_svg, timeline_svg
 from umm_survey.render.components import compare_data, component_pages
 from umm_survey.render.diagram import architecture_svg
 from umm_survey.render.feed import atom_feed
@@ -41,7 +41,8 @@ class SiteInput:
     results: list[dict[str, Any]] = field(default_factory=list)
 
 
-def template_environment(templates: Path) -> Environment:
+def template_environment(templates: Path, families: dict[str, Any]) -> Environment:
+    """The Jinja environment; `families` (taxonomy.yaml's) give every template the families' labels and colours."""
     environment = Environment(
         loader=FileSystemLoader(templates),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -52,7 +53,7 @@ def template_environment(templates: Path) -> Environment:
     )
     environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell, link_label=link_label)
     environment.globals.update(
-        family_labels=FAMILY_LABELS, family_colours=FAMILY_COLOURS, measured_by=MEASURED_BY, part_roles=PART_ROLES, attention_labels=ATTENTION_LABELS
+        family_labels={family.id: family.label for family in families.values()}, family_colours={family.id: family.colour for family in families.values()}, measured_by=MEASURED_BY, part_roles=PART_ROLES, attention_labels=ATTENTION_LABELS
     )
     return environment
 
@@ -61,7 +62,7 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     """Every page and download. `reuse(path, fingerprint)` may answer True for an entry page whose output the
     caller already has for that fingerprint (a digest of its template name and everything passed to it);
     such a page is left empty here instead of being rendered again."""
-    environment = template_environment(templates)
+    environment = template_environment(templates, site.vocabulary.families)
     groups = _entries_by_group(site)
     pages: dict[str, str] = {}
     pages["index.md"] = environment.get_template("home.md.j2").render(**_home_context(site))
@@ -86,10 +87,10 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     pages["compare.json"] = compare_data(models, site.results)
     pages["feed.xml"] = atom_feed(site.entries, site.vocabulary, "Unified multimodal models")
     pages["compare.md"] = environment.get_template("compare.md.j2").render(models=sorted(models, key=lambda model: model["plain_name"].lower()), depth="")
-    pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models), months=months_of(models))
+    pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models, site.vocabulary.families), months=months_of(models))
     years, per_year = counts_by_year(models)
     pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
-        svg=statistics_svg(models), years=years, per_year=per_year, families=FAMILIES, kind_counts=kind_counts(site.entries)
+        svg=statistics_svg(models, site.vocabulary.families), years=years, per_year=per_year, families=list(site.vocabulary.families), kind_counts=kind_counts(site.entries)
     )
     pages.update(_leaderboard_pages(site, environment))
     pages["downloads.md"] = environment.get_template("downloads.md.j2").render(downloads=sorted(site.downloads), count=len(site.entries))
@@ -120,7 +121,7 @@ def _boards(site: SiteInput) -> list[dict[str, Any]]:
 def _leaderboard_pages(site: SiteInput, environment: Environment) -> dict[str, str]:
     boards = _boards(site)
     points = scatter_points(site.results)
-    scatter = scatter_svg(points, "MMMU accuracy (%)", "GenEval overall", (20, 70), (0, 1)) if points else ""
+    scatter = scatter_svg(points, site.vocabulary.families, "MMMU accuracy (%)", "GenEval overall", (20, 70), (0, 1)) if points else ""
     pages = {"leaderboards/index.md": environment.get_template("leaderboards.md.j2").render(boards=boards, points=points, scatter=scatter)}
     for board in boards:
         pages[f"leaderboards/{board['benchmark']['id']}.md"] = environment.get_template("leaderboard.md.j2").render(board=board)
@@ -191,7 +192,7 @@ def _home_context(site: SiteInput) -> dict[str, Any]:
     families = Counter(entry["family"] for entry in site.entries if entry["kind"] == Kind.MODEL.value)
     return {
         "kind_counts": kind_counts(site.entries),
-        "family_counts": [(family, FAMILY_LABELS[family], families.get(family, 0)) for family in FAMILIES],
+        "family_counts": [(family.id, family.label, families.get(family.id, 0)) for family in site.vocabulary.families.values()],
         "newest": newest,
         "groups": _ordered_groups(site.vocabulary),
         "total": len(site.entries),

@@ -5,29 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-# normalised heading text -> group id; "*" entries depend on the enclosing family heading
-HEADING_GROUPS = {
-    "diffusion": "diffusion",
-    "pixel encoding": "*pixel",
-    "semantic encoding": "ar-semantic",
-    "learnable query encoding": "ar-learnable-query",
-    "hybrid encoding pseudo": "*pseudo",
-    "hybrid encoding joint": "ar-hybrid-joint",
-    "any to any multimodal models": "any-to-any",
-    "benchmarks on understanding tasks": "benchmark-understanding",
-    "benchmarks on image generation tasks": "benchmark-generation",
-    "benchmarks on interleaved compositional other tasks": "benchmark-interleaved",
-    "benchmarks on interleaved tasks": "benchmark-interleaved",
-    "multimodal understanding": "dataset-understanding",
-    "text to image": "dataset-text-to-image",
-    "image editing": "dataset-editing",
-    "interleaved image text": "dataset-interleaved",
-    "other text image to image": "dataset-other",
-    "applications and opportunities": "applications",
-}
-FAMILY_HEADINGS = {"mllm ar": "ar", "mllm ar diffusion": "hybrid"}
-STARRED = {("ar", "*pixel"): "ar-pixel", ("hybrid", "*pixel"): "hybrid-pixel", ("ar", "*pseudo"): "ar-hybrid-pseudo", ("hybrid", "*pseudo"): "hybrid-pseudo"}
-
+from umm_survey.load.vocab import Vocabulary
 
 def normalise_heading(text: str) -> str:
     text = re.sub(r"^[a-z]-\d+\s*:\s*", "", text.strip().lower())  # "b-1: Pixel Encoding"
@@ -40,19 +18,42 @@ def _closest(text: str, choices: list[str]) -> str | None:
     return match[0] if match else None
 
 
-def group_for(headings: list[str]) -> str | None:
-    """The group id for a row under these headings (outermost first), or None when no heading maps."""
-    family = None
-    found = None
+def group_for(headings: list[str], vocabulary: Vocabulary) -> str | None:
+    """The group id for a row under these headings (outermost first), or None when no heading maps.
+
+    The headings each group is known by are data: `list_headings` in taxonomy.yaml. A heading written
+    `outer > inner` there names the inner heading under that outer (family) heading; without an outer
+    heading the first such group in the taxonomy is taken.
+    """
+    plain, qualified = heading_table(vocabulary)
+    outers = sorted({outer for outer, _ in qualified})
+    inners = sorted(set(plain) | {inner for _, inner in qualified})
+    outer, found = None, None
     for heading in headings:
         text = normalise_heading(heading)
-        family_key = text if text in FAMILY_HEADINGS else _closest(text, list(FAMILY_HEADINGS))
-        if family_key and abs(len(family_key) - len(text)) <= 2:
-            family = FAMILY_HEADINGS[family_key]
+        outer_key = text if text in outers else _closest(text, outers)
+        if outer_key and abs(len(outer_key) - len(text)) <= 2:
+            outer = outer_key
             continue
-        key = text if text in HEADING_GROUPS else _closest(text, list(HEADING_GROUPS))
+        key = text if text in inners else _closest(text, inners)
         if key:
-            found = HEADING_GROUPS[key]
-    if found and found.startswith("*"):
-        return STARRED.get((family or "ar", found))
-    return found
+            found = key
+    if found is None:
+        return None
+    if outer is not None and (outer, found) in qualified:
+        return qualified[(outer, found)]
+    return plain.get(found) or next((group for (_, inner), group in qualified.items() if inner == found), None)
+
+
+def heading_table(vocabulary: Vocabulary) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Normalised heading -> group id, and (outer heading, heading) -> group id, in the taxonomy's order."""
+    plain: dict[str, str] = {}
+    qualified: dict[tuple[str, str], str] = {}
+    for _, group in vocabulary.walk():
+        for heading in group.list_headings:
+            outer, _, inner = heading.rpartition(">")
+            if outer:
+                qualified.setdefault((normalise_heading(outer), normalise_heading(inner)), group.id)
+            else:
+                plain.setdefault(normalise_heading(inner), group.id)
+    return plain, qualified

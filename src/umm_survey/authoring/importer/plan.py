@@ -65,7 +65,7 @@ def plan_import(papers: list[ListedPaper], catalogue: Catalogue) -> ImportPlan:
     known_bibkeys = {paper: entry.model.bibkey for (_, paper), entry in existing.items()}
     reported: set[str] = set()
     for paper in papers:
-        group = group_for(paper.headings)
+        group = group_for(paper.headings, catalogue.vocabulary)
         kind = catalogue.vocabulary.groups[group].kind if group in catalogue.vocabulary.groups else Kind.MODEL
         key = (kind, paper_key(paper))
         triaged = catalogue.triage.reason(paper.arxiv) if paper.arxiv else None
