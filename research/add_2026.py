@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apply_facts import make_bibkey  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
+from fence import append_bib_records, write_catalogue_file  # noqa: E402
 
-from umm_survey.authoring.entryfile import append_records, bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
+from umm_survey.authoring.entryfile import bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
 from umm_survey.authoring.importer.plan import slug  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.links import normalise_url  # noqa: E402
@@ -115,7 +115,7 @@ def main() -> int:
             known.add(row["arxiv"])
             triage.append({"arxiv": row["arxiv"], "title": row.get("title") or "?", "decision": row["decision"], "reason": row.get("reason") or "see the look-up notes"})
     if records:
-        append_records(ROOT / "catalogue" / "references.bib", records)
+        append_bib_records(ROOT / "catalogue" / "references.bib", records)
     if triage:
         write_triage(ROOT / "catalogue" / "triage.yaml", triage)
     print(f"added {len(added)} entries, triaged {len(triage)} papers")

@@ -26,10 +26,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from add_2026 import GROUPS, entry_of, entry_target, missing_facts, record_of  # noqa: E402
 from apply_facts import make_bibkey  # noqa: E402
-from fence import write_catalogue_file  # noqa: E402
+from fence import append_bib_records, write_catalogue_file  # noqa: E402
 
-from umm_survey.authoring.entryfile import append_records, dump_entry  # noqa: E402
-from umm_survey.authoring.formatting import format_bibliography  # noqa: E402
+from umm_survey.authoring.entryfile import dump_entry  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.load.triage import TRIAGE_FILE  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
@@ -55,14 +54,6 @@ def drop_triage_rows(text: str, arxiv_ids: set[str]) -> tuple[str, set[str]]:
         if not skipping:
             kept.append(line)
     return "".join(kept), removed
-
-
-def add_records(bib_path: Path, records: list[str]) -> None:
-    """Append the records; if the file was canonical before, sort them in as `fmt` would (old records unchanged)."""
-    before = bib_path.read_text(encoding="utf-8")
-    append_records(bib_path, records)
-    if format_bibliography(before) == before:
-        write_catalogue_file(bib_path, format_bibliography(bib_path.read_text(encoding="utf-8")))
 
 
 def main() -> int:
@@ -100,7 +91,7 @@ def main() -> int:
         catalogued.add(arxiv)
         untriage.add(arxiv)
     if records:
-        add_records(ROOT / "catalogue" / "references.bib", records)
+        append_bib_records(ROOT / "catalogue" / "references.bib", records)
     removed: set[str] = set()
     if untriage:
         path = ROOT / "catalogue" / TRIAGE_FILE

@@ -47,6 +47,15 @@ def write_catalogue_file(path: Path, text: str, held_now_added: frozenset[str] =
     return True
 
 
+def append_bib_records(bib_path: Path, records: list[str]) -> None:
+    """Add BibTeX records to references.bib in one fenced write; sorted in as `fmt` would when the file was canonical."""
+    from umm_survey.authoring.formatting import format_bibliography
+
+    before = bib_path.read_text(encoding="utf-8") if bib_path.exists() else ""
+    text = before.rstrip("\n") + ("\n\n" if before.strip() else "") + "\n".join(records)
+    write_catalogue_file(bib_path, format_bibliography(text) if format_bibliography(before) == before else text)
+
+
 def only_adds(old, new, where: str = "", held_now_added: frozenset[str] = frozenset()) -> str | None:
     """The first place where `new` changes or drops something of `old`, or None when it only adds."""
     if isinstance(old, dict) and isinstance(new, dict):

@@ -172,3 +172,18 @@ def test_docs_rules_table_is_current() -> None:
     from umm_survey.commands.rules import rules_markdown
 
     assert rules_markdown() in (ROOT / "docs" / "rules.md").read_text(), "run: umm-survey rules --markdown (docs/rules.md is stale)"
+
+
+def test_the_json_export_publishes_declared_fields_only(catalogue_dir: Path) -> None:
+    from umm_survey.checks.catalogue import load_catalogue
+    from umm_survey.link.resolve import resolve_catalogue, resolve_results
+    from umm_survey.render.exports import json_text
+
+    catalogue = load_catalogue(catalogue_dir)
+    entries, results = resolve_catalogue(catalogue), resolve_results(catalogue)
+    for entry in entries:
+        entry["site_only"] = "for a page"  # what the site adds for itself
+    exported = json.loads(json_text(entries, results))["entries"]
+    alpha = next(entry for entry in exported if entry["id"] == "alpha-model")
+    assert "site_only" not in alpha and "source" not in alpha and "plain_name" not in alpha and "code_status" not in alpha
+    assert alpha["code"] == "https://github.com/example/alpha" and alpha["authors"] == ["Jane Doe", "John Smith"]

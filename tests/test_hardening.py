@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, found, problems_of
+from test_rules import _results
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -163,16 +164,22 @@ MUTATIONS = st.sampled_from(["", "\x00", "\u0085", ": :", "- [", "!!int x", "&a 
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(target=st.sampled_from([ALPHA, "benchmarks/beta-bench.yaml", "references.bib", "taxonomy.yaml"]), position=st.floats(0, 1), insert=MUTATIONS)
+@given(target=st.sampled_from([ALPHA, "benchmarks/beta-bench.yaml", "references.bib", "taxonomy.yaml", "results/alpha-model.yaml"]), position=st.floats(0, 1), insert=MUTATIONS)
 def test_mutated_files_give_exit_codes_not_tracebacks(tmp_path_factory, catalogue_dir: Path, target: str, position: float, insert: str) -> None:
     work = tmp_path_factory.mktemp("fuzz")
     root = work / "catalogue"
     shutil.copytree(catalogue_dir, root)
+    _results(root)
     path = root / target
     text = path.read_text(encoding="utf-8")
     cut = int(len(text) * position)
     path.write_text(text[:cut] + insert + text[cut:], encoding="utf-8")
-    for argv in (["validate"], ["fmt", "--check"], ["export", "--format", "json", "-o", str(work / "out.json")], ["readme", "-o", str(work / "README.md")]):
+    commands = (
+        ["validate"], ["fmt", "--check"], ["export", "--format", "json", "-o", str(work / "out.json")], ["readme", "-o", str(work / "README.md")],
+        ["build", "--no-cache", "--site-dir", str(work / "site"), "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")],
+        ["import", "--dry-run", str(ROOT / "tests" / "fixtures" / "lists" / "companion.md")],
+    )
+    for argv in commands:  # every command that reads the catalogue without the network
         full = [*argv, "--catalogue", str(root)] if argv[0] != "fmt" else [*argv, str(root)]
         completed = subprocess.run([sys.executable, "-m", "umm_survey.cli", *full], capture_output=True, text=True, timeout=60)
         assert "Traceback" not in completed.stderr, (argv, insert, completed.stderr[-800:])

@@ -60,7 +60,7 @@ def test_only_a_held_paper_now_catalogued_leaves_triage(tmp_path: Path) -> None:
 
 def _writes(tree: ast.AST) -> list[int]:
     return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute))
-            and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr) in {"write_text_atomic", "write_text", "open", "replace_directory"}]
+            and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr) in {"write_text_atomic", "write_text", "open", "replace_directory", "append_records"}]
 
 
 @pytest.mark.parametrize("script", sorted(path.name for path in RESEARCH.glob("*.py") if path.name != "fence.py"))

@@ -43,3 +43,23 @@ def test_serve_rebuilds_when_an_entry_changes(catalogue_dir: Path, tmp_path: Pat
         stop.set()
         thread.join(timeout=30)
     assert not thread.is_alive()
+
+
+def test_a_taken_port_fails_at_once_before_any_build(catalogue_dir: Path, tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        site = tmp_path / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "umm_survey.cli", "serve", "--catalogue", str(catalogue_dir), "--site-dir", str(site), "--port", str(port),
+             "--templates", str(ROOT / "templates"), "--config", str(ROOT / "mkdocs.yml")],
+            capture_output=True, text=True, timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr == f"umm-survey: cannot serve on 127.0.0.1:{port}: Address already in use\n"
+    assert not site.exists()  # the port was tried first: nothing was built

@@ -62,12 +62,12 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(catalogue_root: Path, paths: BuildPaths, host: str, port: int, interval: float, stop: threading.Event, on_ready: Callable[[str], None], log: Callable[[str], None]) -> None:
     watched = [catalogue_root, paths.templates, paths.config_file]
     state = watched_state(watched)  # before the first build: a change made while it runs is still seen
-    paths.site_dir.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_Handler, directory=str(paths.site_dir.resolve()))
     # the handler serves by path, so it keeps working after the build swaps site/ in place
     server = ThreadingHTTPServer((host, port), handler)  # bound before the first build: a taken port fails at once
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
+        paths.site_dir.mkdir(parents=True, exist_ok=True)  # only once the port is ours: a failed start leaves nothing behind
         rebuild(catalogue_root, paths, log)
         thread.start()
         on_ready(f"http://{host}:{server.server_address[1]}/")

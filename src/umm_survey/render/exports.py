@@ -9,6 +9,7 @@ from typing import Any
 
 from umm_survey.checks.catalogue import Catalogue
 from umm_survey.link.resolve import resolve_catalogue, resolve_results
+from umm_survey.schema import MODEL_FACT_FIELDS, SCHEMAS, Metric
 
 PART_COLUMNS = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder")
 FACT_CSV_COLUMNS = (*PART_COLUMNS, "attention", "parameters", "weights", "licence", "organisation")
@@ -21,6 +22,18 @@ CSV_COLUMNS = (
 
 Resolved = list[dict[str, Any]]
 
+# What the JSON export publishes, declared rather than left over: every field an entry's schema defines
+# (links flattened in; a model's facts as the resolved `facts`), what the link stage adds from the
+# bibliography and the taxonomy, and, for results, the resolved reading of each number. A key the site
+# adds for itself never reaches the export.
+ENTRY_EXPORT = (
+    "id", "kind", "family", "authors", "bibtex",
+    *dict.fromkeys(name for schema in SCHEMAS.values() for name in schema.model_fields if name not in MODEL_FACT_FIELDS),
+    "facts",
+)
+METRIC_EXPORT = tuple(Metric.model_fields)
+RESULT_EXPORT = ("model", "model_name", "family", "benchmark", "benchmark_name", "metric", "metric_name", "higher_is_better", "value", "printed", "setting", "source")
+
 
 def to_json(catalogue: Catalogue) -> str:
     return json_text(resolve_catalogue(catalogue), resolve_results(catalogue))
@@ -32,7 +45,7 @@ def to_csv(catalogue: Catalogue) -> str:
 
 def json_text(entries: Resolved, results: Resolved) -> str:
     """From already resolved data, so the site build resolves the catalogue once for every output."""
-    public_results = [{key: value for key, value in result.items() if key not in {"setting_text", "size"}} for result in results]
+    public_results = [{key: result[key] for key in RESULT_EXPORT} for result in results]
     return json.dumps({"entries": [_public(entry) for entry in entries], "results": public_results}, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -60,11 +73,11 @@ EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
 
 
 def _public(entry: dict[str, Any]) -> dict[str, Any]:
-    hidden = {"source", "plain_name", "year_published", "venue_name", "code_status"}
-    public = {key: value for key, value in entry.items() if key not in hidden}
-    public.update(public.pop("links"))
-    if "metrics" in public:  # copies: the site reads `range` from the same resolved entries
-        public["metrics"] = [{key: value for key, value in metric.items() if key != "range"} for metric in public["metrics"]]
+    exported = set(ENTRY_EXPORT)
+    public = {key: value for key, value in entry.items() if key in exported}  # in the link stage's order
+    public.update(entry["links"])
+    if "metrics" in public:  # copies: the site's metrics also carry a display `range`
+        public["metrics"] = [{key: metric[key] for key in METRIC_EXPORT if key in metric} for metric in public["metrics"]]
     return public
 
 
