@@ -13,7 +13,8 @@ from sitehelpers import browser, serve_folder
 from test_rules import _results
 
 from umm_survey.cli import main
-from umm_survey.render.leaderboards import scatter_points
+from umm_survey.load.vocab import ScatterAxis
+from umm_survey.render.leaderboards import fitted_range, scatter_points
 
 
 def build(catalogue: Path, site: Path) -> int:
@@ -52,13 +53,32 @@ def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None
 def test_scatter_pairs_numbers_of_one_size_without_rewriting() -> None:
     def result(benchmark, metric, value, size, rewriting=None):
         setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {})
-        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "size": size, "setting": setting}
+        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "size": size, "setting": setting, "source": {"reported_by": "own"}}
 
+    across, up = ScatterAxis(benchmark="mmmu", metric="accuracy", skip_splits=["test"]), ScatterAxis(benchmark="geneval", metric="overall")
+    test_split = result("mmmu", "accuracy", 99.0, "7B") | {"setting": {"size": "7B", "split": "test"}}
+    rerun = result("mmmu", "accuracy", 11.0, "7B") | {"source": {"reported_by": "reproduced"}}
     points = scatter_points([
-        result("mmmu", "accuracy", 40.0, "7B"), result("geneval", "overall", 0.8, "7B"),
+        rerun, test_split, result("mmmu", "accuracy", 40.0, "7B"), result("geneval", "overall", 0.8, "7B"),
         result("geneval", "overall", 0.9, "7B", rewriting=True), result("mmmu", "accuracy", 30.0, "1B"),
-    ])
+    ], across, up)
     assert points == [{"model": "m", "label": "M 7B", "family": "hybrid", "x": 40.0, "y": 0.8}]
+
+
+def test_axes_are_fitted_to_the_data_on_round_numbers() -> None:
+    assert fitted_range([31.4, 62.9]) == (30, 70)
+    assert fitted_range([0.39, 0.89]) == (0.3, 0.9)
+    assert fitted_range([0.5, 0.5]) == (-0.5, 1.5)
+
+
+def test_the_leaderboards_page_offers_every_pair_of_axes(catalogue_dir: Path, tmp_path: Path) -> None:
+    _results(catalogue_dir)
+    (catalogue_dir / "charts.yaml").write_text("scatter:\n  understanding: [{benchmark: beta-bench, metric: overall}]\n  generation: [{benchmark: beta-bench, metric: overall}]\n")
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    page = (site / "leaderboards" / "index.html").read_text()
+    assert '<section class="umm-scatter" id="scatter-beta-bench-beta-bench" data-x="beta-bench" data-y="beta-bench">' in page
+    assert '<option value="beta-bench">BetaBench overall</option>' in page
 
 
 @pytest.mark.browser
@@ -97,3 +117,11 @@ def test_scatter_labels_never_overlap_and_stay_inside_the_plot() -> None:
         assert not any(_overlaps(box, (x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS)) for x, y in markers)
 
 
+
+
+def test_axis_ticks_are_round_numbers_across_the_fitted_range() -> None:
+    from umm_survey.render.charts import ticks
+
+    assert ticks(20, 100) == [20, 40, 60, 80, 100]
+    assert ticks(0.3, 0.9) == [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+    assert ticks(-0.5, 1.5) == [-0.5, 0, 0.5, 1, 1.5]

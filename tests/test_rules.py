@@ -196,6 +196,12 @@ def test_broken_taxonomy(catalogue_dir: Path) -> None:
     assert ("UMM501", "taxonomy.yaml", line) in found(catalogue_dir)
 
 
+def test_charts_name_benchmarks_and_metrics_the_catalogue_has(catalogue_dir: Path) -> None:
+    (catalogue_dir / "charts.yaml").write_text("scatter:\n  understanding:\n    - {benchmark: beta-bench, metric: accuracy}\n  generation:\n    - {benchmark: gamma-data, metric: overall}\n")
+    problems = [(problem.line, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM504"]
+    assert problems == [(3, "beta-bench defines no metric `accuracy`; it has: overall"), (5, "`gamma-data` is not a benchmark entry")]
+
+
 def test_a_group_naming_an_unknown_family_is_refused(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "taxonomy.yaml", "    family: hybrid\n", "    family: hybird\n")
     line = next(number for number, text in enumerate((catalogue_dir / "taxonomy.yaml").read_text().splitlines(), 1) if "family: hybird" in text)

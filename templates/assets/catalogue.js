@@ -170,8 +170,30 @@
     });
   }
 
+  // The leaderboards page: one chart per pair of benchmarks; the two selects show the chosen pair.
+  function setUpScatterChoice() {
+    var form = document.querySelector(".umm-scatter-choice");
+    var charts = document.querySelectorAll(".umm-scatter");
+    if (!form || !charts.length) { return; }
+    var across = form.querySelector("[data-axis=x]"), up = form.querySelector("[data-axis=y]");
+    function show() {
+      charts.forEach(function (chart) { chart.hidden = !(chart.dataset.x === across.value && chart.dataset.y === up.value); });
+      var shown = Array.prototype.some.call(charts, function (chart) { return !chart.hidden; });
+      form.querySelector(".umm-no-match").hidden = shown;
+    }
+    var none = document.createElement("p");
+    none.className = "umm-no-match";
+    none.textContent = "No model reports both of these benchmarks yet.";
+    form.appendChild(none);
+    across.addEventListener("change", show);
+    up.addEventListener("change", show);
+    form.hidden = false;
+    show();
+  }
+
   function start() {
     nameDialogs();
+    setUpScatterChoice();
     document.querySelectorAll("table.umm-sortable").forEach(function (table) { makeSortable(table); });
     document.querySelectorAll(".umm-filters").forEach(function (controls) {
       var next = controls.nextElementSibling, noMatch = null;

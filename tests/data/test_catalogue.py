@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from umm_survey.cli import main
 from umm_survey.commands.schema import json_schemas
-from umm_survey.render.leaderboards import scatter_points
+from umm_survey.render.leaderboards import scatter_charts
 from umm_survey.render.readme import github_anchor
 
 
@@ -25,7 +25,8 @@ def test_real_catalogue_reports_understanding_and_generation_for_thirty_models()
     from umm_survey.checks.catalogue import load_catalogue
     from umm_survey.link.resolve import resolve_results
 
-    results = resolve_results(load_catalogue(ROOT / "catalogue"))
+    catalogue = load_catalogue(ROOT / "catalogue")
+    results = resolve_results(catalogue)
     models = {result["model"] for result in results}
     assert len(models) >= 30
     understanding = {"mmmu", "mme", "mmbench", "seed-bench", "pope", "mm-vet"}
@@ -34,7 +35,9 @@ def test_real_catalogue_reports_understanding_and_generation_for_thirty_models()
     both = [model for model, benchmarks in by_model.items() if benchmarks & understanding and benchmarks & generation]
     assert len(both) >= 20
     assert all(result["source"]["entry"] and result["source"]["table"] for result in results)
-    assert len(scatter_points(results)) >= 15
+    charts = {chart["id"]: chart for chart in scatter_charts(results, catalogue.vocabulary.scatter, {})}
+    assert sorted(charts) == ["mmbench-dpg-bench", "mmbench-geneval", "mmmu-dpg-bench", "mmmu-geneval"]
+    assert len(charts["mmmu-geneval"]["points"]) >= 15
 
 
 def test_committed_catalogue_readme_is_current(capsys) -> None:

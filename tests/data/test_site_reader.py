@@ -189,3 +189,17 @@ def test_rewritten_prompts_are_hidden_until_asked_for_and_gaps_are_differences(c
         overall, rerun, gap = float(cells[3]), float(cells[-5]), float(cells[-4])
         assert abs(rerun - overall - gap) < 1e-9
     context.close()
+
+
+def test_the_scatter_shows_the_pair_of_benchmarks_chosen(chromium, site_url) -> None:
+    context, page = _page(chromium)
+    page.goto(site_url + "leaderboards/index.html")
+    visible = page.locator("section.umm-scatter:not([hidden])")
+    assert visible.count() == 1 and visible.get_attribute("id") == "scatter-mmmu-geneval"
+    page.locator(".umm-scatter-choice select[data-axis=x]").select_option("mmbench")
+    page.locator(".umm-scatter-choice select[data-axis=y]").select_option("dpg-bench")
+    assert visible.count() == 1 and visible.get_attribute("id") == "scatter-mmbench-dpg-bench"
+    assert "DPG-Bench overall against MMBench accuracy" in visible.locator("h3").inner_text()
+    rows = visible.locator("tbody tr")
+    assert rows.count() >= 5
+    context.close()

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from umm_survey.checks.bibliography import check_bibliography
+from umm_survey.checks.charts import check_charts
 from umm_survey.checks.cross import check_across_entries
 from umm_survey.checks.entry import check_entry_file
 from umm_survey.checks.results import LoadedResults, check_results, load_results_file
@@ -80,6 +81,7 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     catalogue.problems.extend(check_across_entries(catalogue.entries))
     catalogue.problems.extend(triaged_and_catalogued(triage, catalogue.entries))
     catalogue.problems.extend(check_results(catalogue.results, catalogue.entries, bibliography))
+    catalogue.problems.extend(check_charts(vocabulary, catalogue.entries, _display(root / "charts.yaml")))
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
@@ -86,6 +86,21 @@ class LicencesFile(StrictModel):
     licences: list[Licence] = Field(min_length=1)
 
 
+class ScatterAxis(StrictModel):
+    benchmark: str = Field(description="Id of a benchmark entry.", examples=["mmmu"])
+    metric: str = Field(description="Id of one of that benchmark's metrics.", examples=["accuracy"])
+    skip_splits: list[str] = Field(default_factory=list, description="Results with these splits are not plotted (for example MMBench's Chinese split).", examples=[["cn"]])
+
+
+class Scatter(StrictModel):
+    understanding: list[ScatterAxis] = Field(min_length=1, description="Benchmarks a reader may put across; the first is shown first.")
+    generation: list[ScatterAxis] = Field(min_length=1, description="Benchmarks a reader may put up; the first is shown first.")
+
+
+class ChartsFile(StrictModel):
+    scatter: Scatter = Field(description="The understanding-against-generation chart on the leaderboards page.")
+
+
 def component_key(name: str) -> str:
     """What two spellings of one component share: lower case, letters, digits, `.` and `+` only."""
     return re.sub(r"[^a-z0-9.+]", "", name.lower())
@@ -99,6 +114,8 @@ class Vocabulary:
     components: dict[str, Component] = field(default_factory=dict)
     component_keys: dict[str, str] = field(default_factory=dict)  # component_key(spelling) -> component id
     licences: dict[str, Licence] = field(default_factory=dict)
+    scatter: Scatter | None = None
+    scatter_positions: Any = None  # where charts.yaml's fields are, for located problems
 
     def component(self, name: str) -> Component | None:
         """The component an entry names, by id, display name or alias."""
@@ -185,6 +202,9 @@ def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     licences, _ = _load(catalogue / "licences.yaml", LicencesFile, problems, "UMM503", optional=True)
     if licences is not None:
         vocabulary.licences = {licence.id: licence for licence in licences.licences}
+    charts, positions = _load(catalogue / "charts.yaml", ChartsFile, problems, "UMM504", optional=True)
+    if charts is not None:
+        vocabulary.scatter, vocabulary.scatter_positions = charts.scatter, positions
     return vocabulary, problems
 
 

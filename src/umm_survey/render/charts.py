@@ -8,6 +8,7 @@ the same data as a table.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -169,7 +170,18 @@ def label_spots(markers: list[tuple[float, float]], labels: list[str], bounds: B
     return spots
 
 
-def scatter_svg(points: list[dict[str, Any]], families: Families, x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float]) -> Markup:
+def ticks(low: float, high: float) -> list[float]:
+    """Between four and ten evenly spaced round values from `low` to `high` (steps of 1, 2, 2.5 or 5 times a power of ten)."""
+    span = high - low
+    for divisions in (5, 4, 6, 8, 10, 7, 9):
+        step = span / divisions
+        mantissa = round(step / 10 ** math.floor(math.log10(step)), 6)
+        if mantissa in (1, 2, 2.5, 5):
+            return [round(low + step * index, 10) for index in range(divisions + 1)]
+    return [round(low + span * index / 5, 10) for index in range(6)]
+
+
+def scatter_svg(points: list[dict[str, Any]], families: Families, x_label: str, y_label: str, x_range: tuple[float, float], y_range: tuple[float, float], chart_id: str = "scatter") -> Markup:
     """Understanding against generation: one labelled marker per model (and size), coloured and shaped by family."""
     width, height, left, top, plot_w, plot_h = 900, 620, 70, 60, 780, 480
     x0, x1 = x_range
@@ -177,17 +189,17 @@ def scatter_svg(points: list[dict[str, Any]], families: Families, x_label: str, 
     place_x = lambda value: left + (value - x0) / (x1 - x0) * plot_w  # noqa: E731
     place_y = lambda value: top + plot_h - (value - y0) / (y1 - y0) * plot_h  # noqa: E731
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="umm-chart" role="img" aria-labelledby="scatter-title scatter-desc" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-        f'<title id="scatter-title">{escape(y_label)} against {escape(x_label)}</title>',
-        f'<desc id="scatter-desc">{len(points)} models placed by their reported {escape(x_label)} (across) and {escape(y_label)} (up), coloured and shaped by family. The table below lists the same numbers.</desc>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="umm-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f'<title id="{chart_id}-title">{escape(y_label)} against {escape(x_label)}</title>',
+        f'<desc id="{chart_id}-desc">{len(points)} models placed by their reported {escape(x_label)} (across) and {escape(y_label)} (up), coloured and shaped by family. The table below lists the same numbers.</desc>',
         f'<rect width="{width}" height="{height}" class="umm-chart-bg"/>',
         *_legend(families, 20, code_marker=False),
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" class="umm-grid"/>',
     ]
-    for step in range(6):
-        x_value, y_value = x0 + (x1 - x0) * step / 5, y0 + (y1 - y0) * step / 5
+    for x_value in ticks(x0, x1):
         parts.append(f'<line x1="{place_x(x_value):.1f}" y1="{top}" x2="{place_x(x_value):.1f}" y2="{top + plot_h}" class="umm-grid" stroke-dasharray="2 4"/>')
         parts.append(f'<text x="{place_x(x_value):.1f}" y="{top + plot_h + 16}" text-anchor="middle">{x_value:g}</text>')
+    for y_value in ticks(y0, y1):
         parts.append(f'<line x1="{left}" y1="{place_y(y_value):.1f}" x2="{left + plot_w}" y2="{place_y(y_value):.1f}" class="umm-grid" stroke-dasharray="2 4"/>')
         parts.append(f'<text x="{left - 8}" y="{place_y(y_value) + 4:.1f}" text-anchor="end">{y_value:g}</text>')
     parts.append(f'<text x="{left + plot_w / 2}" y="{height - 12}" text-anchor="middle" class="umm-axis">{escape(x_label)}</text>')

@@ -5,6 +5,7 @@ Pure functions over resolved results; the templates only lay the rows out.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from typing import Any
@@ -12,8 +13,6 @@ from typing import Any
 from umm_survey.link.resolve import setting_text
 from umm_survey.schema import PARAMETER_UNITS
 
-SCATTER_X = ("mmmu", "accuracy")
-SCATTER_Y = ("geneval", "overall")
 
 
 def results_by(results: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
@@ -94,17 +93,45 @@ def _size_order(size: str) -> tuple[float, str]:
     return (value if value is not None else float("inf"), size)
 
 
-def scatter_points(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Models with both MMMU accuracy and GenEval overall, paired within one model size when sizes are given."""
-    readings: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+def scatter_points(results: list[dict[str, Any]], across: Any, up: Any) -> list[dict[str, Any]]:
+    """Models with a reading on both axes (charts.yaml's `ScatterAxis`) in their own paper, paired within one model size, never with rewritten prompts."""
+    axes = {"x": across, "y": up}
+    readings: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
     for result in results:
-        pair = (result["benchmark"], result["metric"])
-        if pair in (SCATTER_X, SCATTER_Y) and not result["setting"].get("prompt_rewriting"):
-            readings[(result["model"], result["size"])].setdefault(pair, result)
+        for name, axis in axes.items():
+            if (result["benchmark"], result["metric"]) == (axis.benchmark, axis.metric) and result["source"]["reported_by"] == "own" \
+                    and not result["setting"].get("prompt_rewriting") and result["setting"].get("split") not in axis.skip_splits:
+                readings[(result["model"], result["size"])].setdefault(name, result)
     points = []
-    for (model, size), pairs in sorted(readings.items()):
-        if SCATTER_X in pairs and SCATTER_Y in pairs:
-            x, y = pairs[SCATTER_X], pairs[SCATTER_Y]
-            label = f"{x['model_name']} {size}".strip()
-            points.append({"model": model, "label": label, "family": x["family"] or "autoregressive", "x": x["value"], "y": y["value"]})
+    for (model, size), pair in sorted(readings.items()):
+        if "x" in pair and "y" in pair:
+            label = f"{pair['x']['model_name']} {size}".strip()
+            points.append({"model": model, "label": label, "family": pair["x"]["family"], "x": pair["x"]["value"], "y": pair["y"]["value"]})
     return points
+
+
+def fitted_range(values: list[float], ticks: int = 5) -> tuple[float, float]:
+    """An axis range around the values, on round numbers (steps of 1, 2 or 5 times a power of ten)."""
+    low, high = min(values), max(values)
+    if high == low:
+        low, high = low - 1, high + 1
+    rough = (high - low) / ticks
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(multiple * power for multiple in (1, 2, 5, 10) if multiple * power >= rough)
+    return round(math.floor(low / step) * step, 10), round(math.ceil(high / step) * step, 10)
+
+
+def scatter_charts(results: list[dict[str, Any]], scatter: Any, name_of: dict[str, str]) -> list[dict[str, Any]]:
+    """One chart per choice of axes in charts.yaml: its points and fitted ranges (charts with no point are left out)."""
+    charts = []
+    for across in scatter.understanding if scatter else []:
+        for up in scatter.generation:
+            points = scatter_points(results, across, up)
+            if not points:
+                continue
+            charts.append({
+                "id": f"{across.benchmark}-{up.benchmark}", "x_benchmark": across.benchmark, "y_benchmark": up.benchmark,
+                "x_label": f"{name_of.get(across.benchmark, across.benchmark)} {across.metric}", "y_label": f"{name_of.get(up.benchmark, up.benchmark)} {up.metric}",
+                "points": points, "x_range": fitted_range([point["x"] for point in points]), "y_range": fitted_range([point["y"] for point in points]),
+            })
+    return charts

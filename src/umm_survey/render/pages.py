@@ -23,7 +23,7 @@ from umm_survey.render.charts import counts_by_year, months_of, scatter_svg, sta
 from umm_survey.render.components import compare_data, component_pages
 from umm_survey.render.diagram import architecture_svg
 from umm_survey.render.feed import atom_feed
-from umm_survey.render.leaderboards import leaderboard, results_by, scatter_points
+from umm_survey.render.leaderboards import leaderboard, results_by, scatter_charts
 from umm_survey.render.text import link_label, markdown_cell, name_html, page_title, plain_text
 from umm_survey.schema import Kind
 
@@ -120,9 +120,12 @@ def _boards(site: SiteInput) -> list[dict[str, Any]]:
 
 def _leaderboard_pages(site: SiteInput, environment: Environment) -> dict[str, str]:
     boards = _boards(site)
-    points = scatter_points(site.results)
-    scatter = scatter_svg(points, site.vocabulary.families, "MMMU accuracy (%)", "GenEval overall", (20, 70), (0, 1)) if points else ""
-    pages = {"leaderboards/index.md": environment.get_template("leaderboards.md.j2").render(boards=boards, points=points, scatter=scatter)}
+    names = {entry["id"]: plain_text(entry["name"]) for entry in site.entries if entry["kind"] == Kind.BENCHMARK.value}
+    charts = scatter_charts(site.results, site.vocabulary.scatter, names)
+    for chart in charts:
+        chart["svg"] = scatter_svg(chart["points"], site.vocabulary.families, chart["x_label"], chart["y_label"], chart["x_range"], chart["y_range"], chart["id"])
+    axis_choices = {axis: list(dict.fromkeys((chart[f"{axis}_benchmark"], chart[f"{axis}_label"]) for chart in charts)) for axis in ("x", "y")}
+    pages = {"leaderboards/index.md": environment.get_template("leaderboards.md.j2").render(boards=boards, charts=charts, axis_choices=axis_choices)}
     for board in boards:
         pages[f"leaderboards/{board['benchmark']['id']}.md"] = environment.get_template("leaderboard.md.j2").render(board=board)
     return pages
