@@ -112,3 +112,18 @@ def test_ctrl_c_stops_at_once_and_keeps_what_was_checked(catalogue_dir: Path, tm
     assert waited < 5, f"took {waited:.1f} s to stop"  # without the fix it waits for the 60 s answers
     assert "interrupted; links checked so far are cached" in err and "Traceback" not in err
     assert sorted(json.loads(cache.read_text())) == sorted(fast.values())
+
+
+def test_a_cache_written_by_another_version_is_rechecked_not_a_crash(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    cache = tmp_path / "c.json"
+    now = dt.datetime.now(dt.timezone.utc).isoformat()
+    with ScriptedServer() as server:
+        urls = {"new": server.route("/new", Reply(200, "ok")), "odd": server.route("/odd", Reply(200, "ok"))}
+        _link_entries(catalogue_dir, urls)
+        cache.write_text(json.dumps({urls["new"]: {"url": urls["new"], "checked": now, "status": 200, "redirects": 3}, urls["odd"]: {"checked": now, "status": "200"}}))
+        code, out, err = run(capsys, "check-links", "--catalogue", str(catalogue_dir), "--cache", str(cache))
+        assert code == 0 and "Traceback" not in err
+        assert server.hits("/odd") == 1 and server.hits("/new") == 0  # the unknown field is dropped; the odd record re-checked
+        assert "checked 1 links, 1 from the cache" in err

@@ -72,8 +72,10 @@ def test_github_token_is_sent(capsys, apis, catalogue_dir: Path) -> None:
         (Reply(404, "{}"), "GitHub has no repository example/alpha"),
         (Reply(200, "{not json"), "not the expected JSON"),
         (Reply(403, "{}", {"X-RateLimit-Remaining": "0"}), "rate limit is spent"),
+        (Reply(200, '{"stargazers_count": Infinity, "pushed_at": "2020-01-01T00:00:00Z"}'), "not the expected JSON"),
+        (Reply(200, '{"stargazers_count": 5, "pushed_at": "2020-01-01T00:00:00Z", "archived": false, "license": [1]}'), ""),
     ],
-    ids=["404", "malformed-json", "rate-limited"],
+    ids=["404", "malformed-json", "rate-limited", "infinite-stars", "odd-licence"],
 )
 def test_github_failures_keep_previous_metadata(capsys, apis, catalogue_dir: Path, reply: Reply, message: str) -> None:
     path = metadata_path(catalogue_dir)
@@ -82,6 +84,10 @@ def test_github_failures_keep_previous_metadata(capsys, apis, catalogue_dir: Pat
     before = path.read_text()
     apis.route("/github/repos/example/alpha", reply)
     code, _, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--no-arxiv")
+    if not message:  # an odd licence is no licence, the rest is kept
+        assert code == 0, err
+        assert json.loads(path.read_text())["repos"]["example/alpha"]["stars"] == 5 and json.loads(path.read_text())["repos"]["example/alpha"]["license"] is None
+        return
     assert code == 1
     assert message in err
     assert path.read_text() == before

@@ -215,3 +215,23 @@ def test_a_pipe_named_like_a_catalogue_file_never_hangs_a_command(catalogue_dir:
         assert result.returncode in (0, 1), (argv, result.returncode, result.stderr)
     fmt = subprocess.run([sys.executable, "-m", "umm_survey.cli", "fmt", "--check", str(fifo)], capture_output=True, text=True, timeout=60)
     assert f"{fifo}: cannot format: not a regular file (a pipe, socket or device); it was not read" in fmt.stderr
+
+
+def test_a_full_disk_is_a_plain_error_and_the_previous_file_stays(catalogue_dir: Path, tmp_path: Path) -> None:
+    import resource
+    import signal
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "catalogue.json"
+    target.write_text("previous")
+
+    def small_disk() -> None:  # writes past 4 KB fail as they would on a full disk (EFBIG rather than ENOSPC)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = subprocess.run([sys.executable, "-m", "umm_survey.cli", "export", "--catalogue", str(catalogue_dir), "--format", "json", "-o", str(target)],
+                            capture_output=True, text=True, timeout=60, preexec_fn=small_disk)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("umm-survey: File too large") and "nothing was half-written" in result.stderr
+    assert target.read_text() == "previous" and [path.name for path in out.iterdir()] == ["catalogue.json"]

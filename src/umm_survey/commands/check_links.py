@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, count, non_negative_days, positive_seconds
-from umm_survey.network.linkcheck import LinkResult, catalogue_urls, check_all, is_fresh, load_cache, save_cache
+from umm_survey.network.linkcheck import LinkResult, cached_result, catalogue_urls, check_all, load_cache, save_cache
 from umm_survey.network.net import HttpSettings, session
 
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     cache = load_cache(args.cache)
     now = dt.datetime.now(dt.timezone.utc)
     max_age = dt.timedelta(days=args.max_age)
-    fresh = {url: LinkResult(**{**cache[url], "places": []}) for url in places if url in cache and is_fresh(cache[url], now, max_age)}
+    fresh = {url: result for url in places if url in cache and (result := cached_result(url, cache[url], now, max_age))}
     stale = [url for url in places if url not in fresh]
     settings = HttpSettings(timeout=args.timeout, retries=args.retries)
     console = Console(stderr=True)

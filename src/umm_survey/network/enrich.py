@@ -22,6 +22,12 @@ from umm_survey.publish.atomic import write_text_atomic
 DEFAULT_GITHUB_API = "https://api.github.com"
 
 
+def _licence(value: object) -> str | None:
+    """GitHub's licence object gives an SPDX id; anything else (a bare string, a number) gives none."""
+    spdx = value.get("spdx_id") if isinstance(value, dict) else None
+    return spdx if isinstance(spdx, str) and spdx else None
+
+
 def save_metadata(catalogue_root: Path, repos: dict[str, dict[str, Any]]) -> None:
     text = json.dumps({"repos": dict(sorted(repos.items()))}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     write_text_atomic(metadata_path(catalogue_root), text)
@@ -59,8 +65,8 @@ class GitHub:
                 "stars": int(data["stargazers_count"]),
                 "pushed_at": str(data["pushed_at"])[:10],
                 "archived": bool(data.get("archived", False)),
-                "license": (data.get("license") or {}).get("spdx_id") or None,
+                "license": _licence(data.get("license")),
                 "fetched": dt.date.today().isoformat(),
             }
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):  # Infinity stars, a licence that is a string
             raise NetworkError(f"GitHub sent an answer for {repo} that is not the expected JSON") from None

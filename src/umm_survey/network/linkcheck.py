@@ -74,6 +74,19 @@ def save_cache(path: Path | None, results: dict[str, LinkResult], previous: dict
     write_text_atomic(path, json.dumps(merged, indent=1, sort_keys=True) + "\n")
 
 
+def cached_result(url: str, cached: object, now: dt.datetime, max_age: dt.timedelta) -> LinkResult | None:
+    """A fresh cached result, or None when it is stale or was written in another shape (another version)."""
+    if not isinstance(cached, dict) or not is_fresh(cached, now, max_age):
+        return None
+    known = {name: cached[name] for name in LinkResult.__dataclass_fields__ if name in cached and name != "places"}
+    try:
+        result = LinkResult(**{**known, "url": url})
+    except TypeError:
+        return None
+    typed = isinstance(result.checked, str) and (result.status is None or (isinstance(result.status, int) and not isinstance(result.status, bool)))
+    return result if typed else None
+
+
 def is_fresh(cached: dict, now: dt.datetime, max_age: dt.timedelta) -> bool:
     try:
         return now - dt.datetime.fromisoformat(cached["checked"]) < max_age
