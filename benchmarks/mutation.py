@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         statuses[status] += 1
         if status == "survived":
             survivors.append(name)
-    total = sum(statuses.values())
-    print(f"{total} mutants in {seconds:.0f} s: " + ", ".join(f"{count} {status}" for status, count in statuses.most_common()))
-    by_module = Counter(name.rsplit(".x_", 1)[0].rsplit(".", 1)[0] if ".x_" in name else name.split("__mutmut")[0] for name in survivors)
+    checked = {status: count for status, count in statuses.items() if status != "not checked"}
+    print(f"{sum(checked.values())} mutants run in {seconds:.0f} s: " + ", ".join(f"{count} {status}" for status, count in sorted(checked.items(), key=lambda item: -item[1])))
+    by_module = Counter(name.rsplit(".x_", 1)[0] for name in survivors)
     for module, count in sorted(by_module.items()):
         print(f"  survived in {module}: {count}")
     for name in survivors:
