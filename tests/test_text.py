@@ -18,6 +18,7 @@ def test_plain_text_reads_formulas_as_text(name: str, plain: str) -> None:
 def test_names_keep_their_formulas_as_markup_around_escaped_pieces() -> None:
     assert name_html("UniCode$^2$") == "UniCode<sup>2</sup>"
     assert name_html("a<b$_{i<j}$") == "a&lt;b<sub>i&lt;j</sub>"
+    assert name_html("M$ab^2c$") == "Mab<sup>2</sup>c"
 
 
 def test_markdown_cells_are_inert_entities_included() -> None:
@@ -27,7 +28,7 @@ def test_markdown_cells_are_inert_entities_included() -> None:
 
 @pytest.mark.parametrize(
     ("url", "label"),
-    [("https://www.example.org/path/", "example.org/path"), ("http://example.org", "example.org"), ("https://github.com/a/b", "github.com/a/b")],
+    [("https://www.example.org/path/", "example.org/path"), ("http://example.org", "example.org"), ("https://github.com/a/b", "github.com/a/b"), ("https://example.org/X", "example.org/X")],
 )
 def test_link_labels_drop_the_scheme_and_the_trailing_slash(url: str, label: str) -> None:
     assert link_label(url) == label
