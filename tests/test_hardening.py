@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, found, problems_of
-from test_rules import _results
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_rules import _results
 
 from umm_survey.cli import main
 from umm_survey.publish.site import SITE_MARKER, WORK_MARKER

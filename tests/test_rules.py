@@ -202,6 +202,11 @@ def test_charts_name_benchmarks_and_metrics_the_catalogue_has(catalogue_dir: Pat
     assert problems == [(3, "beta-bench defines no metric `accuracy`; it has: overall"), (5, "`gamma-data` is not a benchmark entry")]
 
 
+def test_a_sources_file_for_discover_is_checked_offline(catalogue_dir: Path) -> None:
+    (catalogue_dir / "sources.yaml").write_text("arxiv_query: unified\nlandmarks:\n  - {arxiv: '2501.17811\\n', name: Janus-Pro}\n")
+    assert ("UMM505", "sources.yaml", 3) in found(catalogue_dir)
+
+
 def test_a_group_naming_an_unknown_family_is_refused(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "taxonomy.yaml", "    family: hybrid\n", "    family: hybird\n")
     line = next(number for number, text in enumerate((catalogue_dir / "taxonomy.yaml").read_text().splitlines(), 1) if "family: hybird" in text)

@@ -95,6 +95,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),
     Rule("UMM503", "components-invalid", E, "components.yaml or licences.yaml does not match its schema, or names one spelling twice"),
     Rule("UMM502", "triage-invalid", E, "triage.yaml does not match its schema, or triages an id twice"),
+    Rule("UMM505", "sources-invalid", E, "sources.yaml (where discover looks) does not match its schema"),
     Rule("UMM504", "charts-invalid", E, "charts.yaml does not match its schema, or names a benchmark or metric the catalogue lacks"),
 )
 

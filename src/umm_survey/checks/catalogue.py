@@ -17,6 +17,7 @@ from umm_survey.checks.entry import check_entry_file
 from umm_survey.checks.results import LoadedResults, check_results, load_results_file
 from umm_survey.load.bib import Bibliography, load_bibliography
 from umm_survey.load.entries import LoadedEntry
+from umm_survey.load.sources import load_sources
 from umm_survey.load.triage import Triage, load_triage, triaged_and_catalogued
 from umm_survey.load.vocab import Vocabulary, load_vocabulary
 from umm_survey.problems import Problem, has_errors
@@ -82,6 +83,7 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     catalogue.problems.extend(triaged_and_catalogued(triage, catalogue.entries))
     catalogue.problems.extend(check_results(catalogue.results, catalogue.entries, bibliography))
     catalogue.problems.extend(check_charts(vocabulary, catalogue.entries, _display(root / "charts.yaml")))
+    catalogue.problems.extend(load_sources(root, _display(root / "sources.yaml"))[1])
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue

@@ -188,21 +188,21 @@ class Vocabulary:
 def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     vocabulary = Vocabulary()
     problems: list[Problem] = []
-    taxonomy, positions = _load(catalogue / "taxonomy.yaml", TaxonomyFile, problems)
+    taxonomy, positions = load_checked_file(catalogue / "taxonomy.yaml", TaxonomyFile, problems)
     if taxonomy is not None:
         vocabulary.groups = {group.id: group for group in taxonomy.groups}
         vocabulary.families = {family.id: family for family in taxonomy.families}
         problems.extend(_taxonomy_problems(taxonomy, positions, str(catalogue / "taxonomy.yaml")))
-    venues, _ = _load(catalogue / "venues.yaml", VenuesFile, problems)
+    venues, _ = load_checked_file(catalogue / "venues.yaml", VenuesFile, problems)
     if venues is not None:
         vocabulary.venues = {venue.name: venue for venue in venues.venues}
-    components, positions = _load(catalogue / "components.yaml", ComponentsFile, problems, "UMM503", optional=True)
+    components, positions = load_checked_file(catalogue / "components.yaml", ComponentsFile, problems, "UMM503", optional=True)
     if components is not None:
         problems.extend(_index_components(vocabulary, components, positions, str(catalogue / "components.yaml")))
-    licences, _ = _load(catalogue / "licences.yaml", LicencesFile, problems, "UMM503", optional=True)
+    licences, _ = load_checked_file(catalogue / "licences.yaml", LicencesFile, problems, "UMM503", optional=True)
     if licences is not None:
         vocabulary.licences = {licence.id: licence for licence in licences.licences}
-    charts, positions = _load(catalogue / "charts.yaml", ChartsFile, problems, "UMM504", optional=True)
+    charts, positions = load_checked_file(catalogue / "charts.yaml", ChartsFile, problems, "UMM504", optional=True)
     if charts is not None:
         vocabulary.scatter, vocabulary.scatter_positions = charts.scatter, positions
     return vocabulary, problems
@@ -223,7 +223,7 @@ def _index_components(vocabulary: Vocabulary, components: ComponentsFile, loaded
     return problems
 
 
-def _load(path: Path, model: type[StrictModel], problems: list[Problem], rule: str = "UMM501", optional: bool = False):
+def load_checked_file(path: Path, model: type[StrictModel], problems: list[Problem], rule: str = "UMM501", optional: bool = False):
     """The validated file and its positions, or (None, None) with the problems added (an optional file may be absent)."""
     display = str(path)
     if optional and not path.exists():

@@ -29,6 +29,7 @@ class ArxivRecord:
     doi: str = ""
     comment: str = ""
     categories: list[str] = field(default_factory=list)
+    summary: str = ""
 
 
 def api_url() -> str:
@@ -66,6 +67,7 @@ def parse_feed(body: bytes) -> list[ArxivRecord]:
                 doi=_text(entry, f"{ARXIV}doi").strip(),
                 comment=" ".join(_text(entry, f"{ARXIV}comment").split()),
                 categories=[category.get("term", "") for category in entry.findall(f"{ATOM}category")],
+                summary=" ".join(_text(entry, f"{ATOM}summary").split()),
             )
         )
     return records

@@ -16,7 +16,6 @@ from markupsafe import Markup, escape
 
 from umm_survey.render.text import plain_text
 
-
 ROW_HEIGHT = 16
 MONTH_WIDTH = 150
 TOP = 70

@@ -14,7 +14,6 @@ from umm_survey.link.resolve import setting_text
 from umm_survey.schema import PARAMETER_UNITS
 
 
-
 def results_by(results: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for result in results:

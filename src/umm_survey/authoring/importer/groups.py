@@ -7,6 +7,7 @@ import re
 
 from umm_survey.load.vocab import Vocabulary
 
+
 def normalise_heading(text: str) -> str:
     text = re.sub(r"^[a-z]-\d+\s*:\s*", "", text.strip().lower())  # "b-1: Pixel Encoding"
     text = re.sub(r"^\d+(\.\d+)*\.?\s*", "", text)  # "4.1. Understanding"
