@@ -202,6 +202,20 @@ def test_charts_name_benchmarks_and_metrics_the_catalogue_has(catalogue_dir: Pat
     assert problems == [(3, "beta-bench defines no metric `accuracy`; it has: overall"), (5, "`gamma-data` is not a benchmark entry")]
 
 
+def test_an_entry_must_agree_with_its_correction(catalogue_dir: Path) -> None:
+    rows = ("corrections:\n"
+            "  - {entry: models/alpha-model.yaml, list_line: 3, field: venue, list_says: arXiv, value: CVPR 2025, source: 'https://example.org/a'}\n"
+            "  - {entry: models/alpha-model.yaml, list_line: 3, field: date, list_says: 2024/03/01, value: '2024-03-06', source: 'https://example.org/b'}\n"
+            "  - {entry: models/alpha-model.yaml, list_line: 3, field: star_badge, list_says: x, note: not one value, source: 'https://example.org/c'}\n"
+            "  - {entry: models/nobody.yaml, list_line: 4, field: name, list_says: x, value: y, source: 'https://example.org/d'}\n")
+    (catalogue_dir / "corrections.yaml").write_text(rows)
+    problems = [(problem.line, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM308"]
+    assert problems == [
+        (3, "models/alpha-model.yaml has date '2024-03-05', but its correction says '2024-03-06' (https://example.org/b); fix one of them"),
+        (5, "no entry models/nobody.yaml; a correction must name a catalogued entry"),
+    ]
+
+
 def test_a_sources_file_for_discover_is_checked_offline(catalogue_dir: Path) -> None:
     (catalogue_dir / "sources.yaml").write_text("arxiv_query: unified\nlandmarks:\n  - {arxiv: '2501.17811\\n', name: Janus-Pro}\n")
     assert ("UMM505", "sources.yaml", 3) in found(catalogue_dir)

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from umm_survey import __version__
-from umm_survey.commands import build, check_links, discover, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
+from umm_survey.commands import build, check_links, corrections, discover, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
 from umm_survey.commands.common import INTERRUPTED, PROBLEMS, USAGE
 
-COMMANDS = (validate, build, serve, new, import_, discover, fmt, check_links, enrich, export, readme, schema, rules)
+COMMANDS = (validate, build, serve, new, import_, discover, fmt, check_links, enrich, export, readme, corrections, schema, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -71,6 +71,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM306", "unknown-reference", E, "a reference to an entry id that does not exist"),
     # 4xx: the bibliography
     Rule("UMM307", "triaged-and-catalogued", E, "an arXiv id is both an entry and a decision in triage.yaml"),
+    Rule("UMM308", "correction-disagrees", E, "an entry's field differs from its correction in corrections.yaml, or a correction names no entry"),
     Rule("UMM401", "bib-syntax", E, "a BibTeX record that does not parse"),
     Rule("UMM402", "bib-duplicate-key", E, "two BibTeX records share one key"),
     Rule("UMM403", "bib-missing-field", E, "a BibTeX record lacks a field its type requires"),

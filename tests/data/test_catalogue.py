@@ -90,3 +90,10 @@ def test_real_bibliography_keys_share_one_style() -> None:
     records = load_bibliography(ROOT / "catalogue" / "references.bib", "references.bib").records
     odd = [key for key in records if not BIBKEY_STYLE.fullmatch(key)]
     assert len(records) > 200 and odd == []
+
+
+def test_committed_corrections_are_generated_from_the_data(capsys) -> None:
+    assert main(["corrections", "--catalogue", str(ROOT / "catalogue")]) == 0
+    generated = capsys.readouterr().out
+    assert (ROOT / "catalogue" / "CORRECTIONS.md").read_text(encoding="utf-8") == generated, "run: umm-survey corrections -o catalogue/CORRECTIONS.md"
+    assert generated.count("\n| `") == 134

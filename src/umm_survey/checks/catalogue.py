@@ -12,10 +12,12 @@ from pathlib import Path
 
 from umm_survey.checks.bibliography import check_bibliography
 from umm_survey.checks.charts import check_charts
+from umm_survey.checks.corrections import check_corrections
 from umm_survey.checks.cross import check_across_entries
 from umm_survey.checks.entry import check_entry_file
 from umm_survey.checks.results import LoadedResults, check_results, load_results_file
 from umm_survey.load.bib import Bibliography, load_bibliography
+from umm_survey.load.corrections import load_corrections
 from umm_survey.load.entries import LoadedEntry
 from umm_survey.load.sources import load_sources
 from umm_survey.load.triage import Triage, load_triage, triaged_and_catalogued
@@ -84,6 +86,9 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     catalogue.problems.extend(check_results(catalogue.results, catalogue.entries, bibliography))
     catalogue.problems.extend(check_charts(vocabulary, catalogue.entries, _display(root / "charts.yaml")))
     catalogue.problems.extend(load_sources(root, _display(root / "sources.yaml"))[1])
+    corrections, positions, correction_problems = load_corrections(root)
+    catalogue.problems.extend(correction_problems)
+    catalogue.problems.extend(check_corrections(corrections, positions, catalogue.entries, _display(root / "corrections.yaml")))
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
