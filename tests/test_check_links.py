@@ -98,7 +98,8 @@ def test_ctrl_c_stops_at_once_and_keeps_what_was_checked(catalogue_dir: Path, tm
         fast = {f"fast{index}": server.route(f"/fast{index}", Reply(200, "ok")) for index in range(3)}
         slow = {f"slow{index}": server.route(f"/slow{index}", Reply(200, delay=60)) for index in range(4)}
         _link_entries(catalogue_dir, {**fast, **slow})
-        process = subprocess.Popen([sys.executable, "-m", "umm_survey.cli", "check-links", "--catalogue", str(catalogue_dir), "--cache", str(cache), "--concurrency", "4", "--per-host", "4", "--timeout", "120"], stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen([sys.executable, "-m", "umm_survey.cli", "check-links", "--catalogue", str(catalogue_dir), "--cache", str(cache), "--concurrency", "4", "--per-host", "4", "--timeout", "120"],
+                                   stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a shell's background job would ignore SIGINT
         deadline = time.monotonic() + 60
         while sum(server.hits(f"/slow{index}") for index in range(4)) < 2 or sum(server.hits(f"/fast{index}") for index in range(3)) < 3:
             assert time.monotonic() < deadline and process.poll() is None, "the run never reached the slow links"

@@ -80,7 +80,7 @@ def test_candidates_are_ranked_with_their_reasons_and_known_ids_left_out(capsys,
     assert top["reasons"] == ["mentions understanding and generation (+3)", "says unified, omni or any-to-any (+2)", "about images or vision (+1)",
                               "cites 2 of 2 landmark papers: BAGEL, Janus-Pro (+4)"]
     assert data["candidates"][1]["reasons"][-1] == "listed in 1 same-topic list: test-list (+3)"
-    assert "discover: 3 candidates (2 already catalogued, triaged or older than 2026-05-01)" in err
+    assert "discover: 3 candidates (2 already catalogued, triaged or outside 2026-05-01 to 2026-05-31)" in err
 
 
 def test_arxiv_is_read_page_by_page(capsys, apis, catalogue_dir: Path) -> None:

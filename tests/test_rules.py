@@ -216,6 +216,11 @@ def test_an_entry_must_agree_with_its_correction(catalogue_dir: Path) -> None:
     ]
 
 
+def test_a_field_named_like_a_union_tag_is_an_unknown_field(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "summary:", "mixture: 1\nsummary:")
+    assert ("UMM202", "alpha-model.yaml", 12) in found(catalogue_dir)
+
+
 def test_a_sources_file_for_discover_is_checked_offline(catalogue_dir: Path) -> None:
     (catalogue_dir / "sources.yaml").write_text("arxiv_query: unified\nlandmarks:\n  - {arxiv: '2501.17811\\n', name: Janus-Pro}\n")
     assert ("UMM505", "sources.yaml", 3) in found(catalogue_dir)

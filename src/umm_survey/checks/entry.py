@@ -58,7 +58,8 @@ def schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, la
     """pydantic's errors as problems at the line of the field, with a rule id and words a contributor reads."""
     problems = []
     for item in error.errors(include_url=False):
-        location: FieldPath = tuple(part for part in item["loc"] if part not in UNION_TAGS)
+        # union tags sit between a field and its value (`sizes.0.mixture.total`); a top-level field of that name is a field
+        location: FieldPath = tuple(part for index, part in enumerate(item["loc"]) if index == 0 or part not in UNION_TAGS)
         rule = ERROR_RULES.get(item["type"], "UMM203")
         field_name = ".".join(str(part) for part in location)
         if rule == "UMM201":

@@ -67,9 +67,9 @@ def run(args: argparse.Namespace) -> int:
     except (DiscoverError, NetworkError) as error:
         print(f"umm-survey: discover: {error}; nothing was written", file=sys.stderr)
         return PROBLEMS
-    fresh = {arxiv: candidate for arxiv, candidate in candidates.items() if arxiv not in known and (not candidate.date or since <= candidate.date)}
+    fresh = {arxiv: candidate for arxiv, candidate in candidates.items() if arxiv not in known and (not candidate.date or since <= candidate.date <= until)}
     rows = ranked(fresh, len(sources.landmarks))
-    print(f"discover: {len(rows)} candidates ({len(candidates) - len(fresh)} already catalogued, triaged or older than {since})", file=sys.stderr)
+    print(f"discover: {len(rows)} candidates ({len(candidates) - len(fresh)} already catalogued, triaged or outside {since} to {until})", file=sys.stderr)
     write_output(render(rows, args.format, since), args.output)
     return OK
 

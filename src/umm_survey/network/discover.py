@@ -66,9 +66,9 @@ def arxiv_window(http: requests.Session, settings: HttpSettings, query: str, sin
     found: list[Candidate] = []
     start, total = 0, None
     while total is None or start < total:
-        budget.check("reading arXiv listings")
         if start:
             time.sleep(budget.page_delay)  # arXiv asks for one request every 3 s
+        budget.check("reading arXiv listings")
         params = {"search_query": search, "start": str(start), "max_results": str(PAGE_SIZE), "sortBy": "submittedDate", "sortOrder": "ascending"}
         response, body = get(http, api_url(), settings, params=params)
         if response.status_code != 200:
