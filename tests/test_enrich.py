@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import problems_of
 from httpserver import Reply, ScriptedServer
 
 from umm_survey.cli import main
@@ -134,3 +135,36 @@ def test_enrich_reports_progress(capsys, apis, catalogue_dir: Path) -> None:
     code, _, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--no-arxiv")
     assert code == 0, err
     assert "GitHub: 4 of 4\n" in err
+
+
+DBLP = json.dumps({"result": {"hits": {"hit": [
+    {"info": {"title": "Delta: Applying a Unified Model.", "venue": "CVPR", "year": "2025", "type": "Conference and Workshop Papers", "ee": "https://openaccess.example/delta"}},
+    {"info": {"title": "Delta: Applying a Unified Model", "venue": "CoRR", "year": "2025", "type": "Informal and Other Publications"}},
+    {"info": {"title": "BetaBench: Measuring Made-Up Abilities.", "venue": "ICLR", "year": "2024", "type": "Conference and Workshop Papers"}},
+    {"info": {"title": "BetaBench: measuring made-up abilities", "venue": "NeurIPS", "year": "2023", "type": "Conference and Workshop Papers"}},
+    {"info": {"title": "Gamma: A Corpus of Made-Up Pairs", "venue": "CoRR", "year": "2022", "type": "Informal and Other Publications"}},
+]}}})
+
+
+def test_venues_are_proposed_only_for_one_clear_match_and_written_on_request(capsys, apis, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("UMM_DBLP_API_URL", apis.url + "dblp")
+    apis.route("/dblp", Reply(200, DBLP))
+    before = {path: path.read_text() for path in catalogue_dir.rglob("*") if path.is_file()}
+    code, out, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--venues")
+    assert code == 0, err
+    assert out.splitlines() == [
+        f"venue {catalogue_dir}/applications/delta-app.yaml: arXiv -> CVPR 2025 (https://openaccess.example/delta)",
+        f"unchanged {catalogue_dir}/benchmarks/beta-bench.yaml: the title matches 2 published records on DBLP (ICLR 2024, NeurIPS 2023); no change",
+    ]
+    assert {path: path.read_text() for path in catalogue_dir.rglob("*") if path.is_file()} == before  # proposals only
+    code, _, err = run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--venues", "--write")
+    assert code == 0 and "wrote 1 venue changes" in err
+    assert "venue: CVPR 2025" in (catalogue_dir / "applications" / "delta-app.yaml").read_text()
+    bib = (catalogue_dir / "references.bib").read_text()
+    assert "@inproceedings{lee2025delta,\n  author = {Lee, Ann},\n  title = {{Delta}: Applying a Unified Model},\n  booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition},\n  year = {2025},\n}" in bib
+    assert [problem for problem in problems_of(catalogue_dir) if problem.is_error] == []
+    assert run(capsys, "fmt", "--check", str(catalogue_dir / "applications" / "delta-app.yaml"), str(catalogue_dir / "references.bib"))[0] == 0  # the canonical writers
+
+
+def test_write_without_venues_is_a_usage_error(capsys, catalogue_dir: Path) -> None:
+    assert run(capsys, "enrich", "--catalogue", str(catalogue_dir), "--write")[0] == 2

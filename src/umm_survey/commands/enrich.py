@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from umm_survey.authoring.venues import apply_venue
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.commands.common import OK, PROBLEMS, USAGE, add_catalogue_option, catalogue_folder_exists, positive_seconds
 from umm_survey.load.metadata import github_repo, load_metadata
 from umm_survey.network.arxiv import fetch_records
 from umm_survey.network.enrich import GitHub, RateLimited, save_metadata
 from umm_survey.network.net import HttpSettings, NetworkError, Unreachable, session
+from umm_survey.network.venues import VenueProposal, propose
 
 ARXIV_BATCH = 50
 GIVE_UP_AFTER = 3  # connection failures in a row before a source is given up on
@@ -53,6 +55,8 @@ def add_parser(subparsers) -> None:
     add_catalogue_option(parser)
     parser.add_argument("--no-github", dest="github", action="store_false", help="skip the GitHub look-ups")
     parser.add_argument("--no-arxiv", dest="arxiv", action="store_false", help="skip the arXiv look-ups")
+    parser.add_argument("--venues", action="store_true", help="instead: look each preprint up in DBLP (UMM_DBLP_API_URL) and propose venue changes with the evidence")
+    parser.add_argument("--write", action="store_true", help="with --venues: apply the proposals to the entries and their BibTeX records")
     parser.add_argument("--timeout", type=positive_seconds, default=15.0, metavar="SECONDS")
     parser.set_defaults(run=run)
 
@@ -108,11 +112,51 @@ def published_preprints(catalogue, settings: HttpSettings) -> tuple[list[str], l
     return lines, failures
 
 
+def venue_proposals(catalogue, settings: HttpSettings) -> tuple[list[VenueProposal], list[str]]:
+    preprints = sorted((entry for entry in catalogue.entries if entry.model.venue == "arXiv"), key=lambda entry: entry.path)
+    http, streak, proposals, failures = session(settings), Streak("DBLP", len(preprints)), [], []
+    try:
+        for done, entry in enumerate(preprints, 1):
+            try:
+                proposals.append(propose(http, settings, entry.path, entry.model.title, catalogue.vocabulary))
+                streak.answered()
+            except NetworkError as error:
+                failures.append(f"DBLP: {entry.path}: {error}")
+                streak.failed(error, done)
+            progress("DBLP", done, len(preprints))
+    except GaveUp as error:
+        failures.append(str(error))
+    return proposals, failures
+
+
+def run_venues(args: argparse.Namespace, catalogue, settings: HttpSettings) -> int:
+    proposals, failures = venue_proposals(catalogue, settings)
+    changes = [proposal for proposal in proposals if proposal.venue]
+    for proposal in changes:
+        print(f"venue {proposal.path}: arXiv -> {proposal.venue} ({proposal.evidence})")
+    for proposal in proposals:
+        if not proposal.venue and "no published record" not in proposal.evidence:
+            print(f"unchanged {proposal.path}: {proposal.evidence}")
+    if args.write and changes:
+        by_path = {entry.path: entry for entry in catalogue.entries}
+        for proposal in changes:
+            apply_venue(catalogue, by_path[proposal.path], proposal.venue)
+        print(f"wrote {len(changes)} venue changes to their entries and references.bib", file=sys.stderr)
+    for failure in failures:
+        print(f"umm-survey: {failure}", file=sys.stderr)
+    return PROBLEMS if failures else OK
+
+
 def run(args: argparse.Namespace) -> int:
     if not catalogue_folder_exists(args.catalogue):
         return USAGE
+    if args.write and not args.venues:
+        print("umm-survey: --write applies venue changes; use it with --venues", file=sys.stderr)
+        return USAGE
     catalogue = load_catalogue(args.catalogue)
     settings = HttpSettings(timeout=args.timeout)
+    if args.venues:
+        return run_venues(args, catalogue, settings)
     failures: list[str] = []
     if args.github:
         fetched, github_failures = enrich_github(catalogue, settings)
