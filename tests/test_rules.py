@@ -392,3 +392,28 @@ def test_code_without_weights_or_licence_is_a_warning_unless_not_stated(catalogu
 def test_components_file_with_one_spelling_twice(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "components.yaml", "kind: tokenizer}", "kind: tokenizer, aliases: [tiny lm]}")
     assert _messages(catalogue_dir, "UMM503") == [(4, "`tiny lm` names both `tiny-lm` and `tiny-vq`")]
+
+
+def test_results_problems_say_exactly_what_is_wrong(catalogue_dir: Path) -> None:
+    _results(catalogue_dir, RESULTS.replace("benchmark: beta-bench\n    metric: overall\n    value: 0.61", "benchmark: gamma-data\n    metric: overall\n    value: 0.61")
+             .replace("metric: overall\n    value: 0.55", "metric: accuracy\n    value: 0.55"), name="beta.yaml")
+    problems = [(problem.rule, problem.line, problem.message) for problem in problems_of(catalogue_dir) if problem.rule.startswith("UMM6")]
+    assert problems == [
+        ("UMM607", 2, "this file holds results of `alpha-model`; name it alpha-model.yaml"),
+        ("UMM602", 4, "`gamma-data` is not a benchmark entry"),
+        ("UMM603", 10, "beta-bench defines no metric `accuracy`; it has: overall"),
+    ]
+
+
+@pytest.mark.parametrize(("value", "message"), [("0", None), ("1", None), ("-0.01", "-0.01 is outside Overall's range 0–1"), ("1.5", "1.5 is outside Overall's range 0–1")])
+def test_a_metric_range_includes_its_bounds(catalogue_dir: Path, value: str, message: str | None) -> None:
+    _results(catalogue_dir, RESULTS.replace("value: 0.61", f"value: {value}"))
+    assert [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM604"] == ([message] if message else [])
+
+
+def test_a_corrected_link_is_compared_in_its_canonical_form(catalogue_dir: Path) -> None:
+    (catalogue_dir / "corrections.yaml").write_text(
+        "corrections:\n  - {entry: models/alpha-model.yaml, list_line: 3, field: code, list_says: '-', value: 'https://github.com/example/alpha/', source: 'https://example.org/a'}\n"
+        "  - {entry: models/alpha-model.yaml, list_line: 3, field: code, list_says: '-', value: 'https://github.com/example/beta', source: 'https://example.org/b'}\n")
+    problems = [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM308"]
+    assert problems == ["models/alpha-model.yaml has code 'https://github.com/example/alpha', but its correction says 'https://github.com/example/beta' (https://example.org/b); fix one of them"]
