@@ -125,3 +125,29 @@ def test_axis_ticks_are_round_numbers_across_the_fitted_range() -> None:
     assert ticks(20, 100) == [20, 40, 60, 80, 100]
     assert ticks(0.3, 0.9) == [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
     assert ticks(-0.5, 1.5) == [-0.5, 0, 0.5, 1, 1.5]
+
+
+def test_a_leaderboard_pairs_each_reported_number_with_its_rerun_exactly() -> None:
+    from umm_survey.render.leaderboards import leaderboard
+
+    def result(model, value, printed, size, by, family="hybrid", rewriting=None, split=None):
+        setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {}) | ({"split": split} if split else {})
+        text = ", ".join(part for part in (size, "rewritten prompts" if rewriting else "", f"split {split}" if split else "") if part)
+        return {"model": model, "model_name": model.upper(), "family": family, "benchmark": "b", "metric": "overall", "value": value, "printed": printed,
+                "size": size, "setting": setting, "setting_text": text, "source": {"reported_by": by, "entry": model, "table": "Table 1"}}
+
+    benchmark = {"id": "b", "metrics": [{"id": "overall", "name": "Overall", "higher_is_better": True}, {"id": "unused", "name": "Unused", "higher_is_better": True}]}
+    board = leaderboard(benchmark, [
+        result("m", 0.80, "0.80", "7B", "own"), result("m", 0.745, "0.745", "7B", "reproduced"),
+        result("n", 0.9, "0.9", "1.5B", "own", family=None), result("m", 0.61, "0.61", "1B", "own", split="val"),
+    ])
+    assert board["reruns"] is True
+    assert [metric["id"] for metric in board["metrics"]] == ["overall"]
+    assert [(row["model"], row["size"], row["reported_by"]) for row in board["rows"]] == [("n", "1.5B", "own"), ("m", "7B", "own"), ("m", "7B", "reproduced"), ("m", "1B", "own")]
+    first, reported, rerun, small = board["rows"]
+    assert (reported["gap"], round(reported["gap_value"], 3), reported["rerun"]["printed"]) == ("-0.055", -0.055, "0.745")
+    assert (first["rerun"], first["gap"], first["family"], rerun["gap"]) == (None, None, "", None)
+    assert (small["details"], small["size_value"], small["setting_text"], small["rewriting"]) == ("split val", 1e9, "1B, split val", None)
+    assert board["families"] == ["hybrid"] and board["sizes"] == ["1B", "1.5B", "7B"]
+    lower = leaderboard({"id": "b", "metrics": [{"id": "overall", "name": "Error", "higher_is_better": False}]}, [result("m", 0.3, "0.3", "7B", "own"), result("n", 0.1, "0.1", "7B", "own")])
+    assert [row["model"] for row in lower["rows"]] == ["n", "m"] and lower["reruns"] is False
