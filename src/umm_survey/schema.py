@@ -89,6 +89,9 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, use_enum_values=False, allow_inf_nan=False)
 
 
+LINK_FIELDS = ("paper", "code", "demo", "project", "data")  # an entry's links, in the order pages list them
+
+
 class Entry(StrictModel):
     """Fields shared by every kind of entry."""
 

@@ -15,9 +15,8 @@ from ruamel.yaml.scalarstring import ScalarString
 
 from umm_survey.authoring.entryfile import ARCHITECTURE_ORDER, FACT_SOURCE_ORDER, KEY_ORDER, METRIC_ORDER, format_raw_record, modeline, yaml_writer
 from umm_survey.links import normalise_url
-from umm_survey.schema import Kind
+from umm_survey.schema import LINK_FIELDS, Kind
 
-URL_FIELDS = ("paper", "code", "demo", "project", "data")
 FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as", "sizes", "organisation", "not_stated", "unchecked")
 NESTED_ORDERS = {"architecture": ARCHITECTURE_ORDER, "fact_sources": FACT_SOURCE_ORDER}
 MODELINE = re.compile(r"^# yaml-language-server:.*\n?", re.MULTILINE)
@@ -68,7 +67,7 @@ def format_entry(text: str, kind: Kind) -> str:
             document["date"] = dt.date.fromisoformat(document["date"].strip())
         except ValueError:
             pass
-    for key in URL_FIELDS:
+    for key in LINK_FIELDS:
         if isinstance(document.get(key), str):
             document[key] = normalise_url(document[key])
     for key in FLOW_LISTS:

@@ -9,6 +9,7 @@ from umm_survey.links import normalise_url
 from umm_survey.load.corrections import UNSET, CorrectionsFile
 from umm_survey.load.entries import LoadedEntry
 from umm_survey.problems import Problem
+from umm_survey.schema import LINK_FIELDS
 
 
 def check_corrections(corrections: CorrectionsFile | None, positions, entries: list[LoadedEntry], display: str) -> Iterable[Problem]:
@@ -33,6 +34,6 @@ def check_corrections(corrections: CorrectionsFile | None, positions, entries: l
 def _plain(value: object, field: str) -> object:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and field in {"code", "demo", "project", "data", "paper"}:
+    if isinstance(value, str) and field in LINK_FIELDS:
         return normalise_url(value)
     return value if value is None or isinstance(value, (int, float, bool, list)) else str(value)

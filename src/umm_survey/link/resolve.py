@@ -14,9 +14,8 @@ from umm_survey.link.modelfacts import resolve_facts
 from umm_survey.load.bib import latex_to_text
 from umm_survey.load.entries import LoadedEntry
 from umm_survey.load.metadata import code_status, github_repo, load_metadata
-from umm_survey.schema import MODEL_FACT_FIELDS, Kind
+from umm_survey.schema import LINK_FIELDS, MODEL_FACT_FIELDS, Kind
 
-LINK_FIELDS = ("paper", "code", "demo", "project", "data")
 KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
 
 

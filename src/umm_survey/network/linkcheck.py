@@ -17,8 +17,8 @@ import requests
 from umm_survey.checks.catalogue import Catalogue
 from umm_survey.network.net import HttpSettings, timed_out
 from umm_survey.publish.atomic import write_text_atomic
+from umm_survey.schema import LINK_FIELDS
 
-LINK_FIELDS = ("paper", "code", "demo", "project", "data")
 HEAD_REFUSED = {400, 403, 405, 406, 501}
 PERMANENT = {301, 308}
 
