@@ -44,11 +44,31 @@ def fetch_records(ids: list[str], http: requests.Session, settings: HttpSettings
     return {record.id: record for record in parse_feed(body)}
 
 
+OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
+
+
 def parse_feed(body: bytes) -> list[ArxivRecord]:
+    return _records(_root(body))
+
+
+def parse_search(body: bytes) -> tuple[list[ArxivRecord], int]:
+    """A search answer's records and the total number of results it reports (parsed once)."""
+    root = _root(body)
     try:
-        root = ElementTree.fromstring(body)
+        total = int((root.findtext(f"{OPENSEARCH}totalResults") or "0").strip())
+    except ValueError:
+        raise NetworkError("the arXiv API sent a feed that gives no usable total of results") from None
+    return _records(root), total
+
+
+def _root(body: bytes):
+    try:
+        return ElementTree.fromstring(body)
     except (ElementTree.ParseError, DefusedXmlException) as error:
         raise NetworkError(f"the arXiv API sent a feed that is not valid XML ({error})") from None
+
+
+def _records(root) -> list[ArxivRecord]:
     records = []
     for entry in root.iter(f"{ATOM}entry"):
         match = ID_IN_URL.search(_text(entry, f"{ATOM}id"))

@@ -14,16 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
-from defusedxml import ElementTree
-from defusedxml.common import DefusedXmlException
 
 from umm_survey.load.sources import Landmark, SameTopicList
-from umm_survey.network.arxiv import api_url, parse_feed
+from umm_survey.network.arxiv import api_url, parse_search
 from umm_survey.network.net import HttpSettings, NetworkError, get
 from umm_survey.schema import ARXIV_NEW
 
 CATEGORIES = ("cs.CV", "cs.CL", "cs.LG", "cs.AI")
-OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 PAGE_SIZE = 100
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org"
 BOTH_TASKS = (re.compile(r"\bunderstand", re.I), re.compile(r"\bgenerat", re.I))
@@ -74,12 +71,9 @@ def arxiv_window(http: requests.Session, settings: HttpSettings, query: str, sin
         if response.status_code != 200:
             raise DiscoverError(f"arXiv: the API answered {response.status_code} for results {start}-{start + PAGE_SIZE}")
         try:
-            records = parse_feed(body)
-            total = int((ElementTree.fromstring(body).findtext(f"{OPENSEARCH}totalResults") or "0").strip())
+            records, total = parse_search(body)
         except NetworkError as error:
             raise DiscoverError(f"arXiv: {error}") from None
-        except (ValueError, ElementTree.ParseError, DefusedXmlException):
-            raise DiscoverError("arXiv: the feed gives no usable total of results") from None
         found.extend(Candidate(record.id, record.title, record.published, record.summary, {"arxiv"}) for record in records)
         progress(f"arXiv: {min(start + PAGE_SIZE, total)} of {total} listings read")
         if not records:
