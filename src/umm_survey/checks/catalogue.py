@@ -86,7 +86,7 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     catalogue.problems.extend(check_results(catalogue.results, catalogue.entries, bibliography))
     catalogue.problems.extend(check_charts(vocabulary, catalogue.entries, _display(root / "charts.yaml")))
     catalogue.problems.extend(load_sources(root, _display(root / "sources.yaml"))[1])
-    corrections, positions, correction_problems = load_corrections(root)
+    corrections, positions, correction_problems = load_corrections(root, _display(root / "corrections.yaml"))
     catalogue.problems.extend(correction_problems)
     catalogue.problems.extend(check_corrections(corrections, positions, catalogue.entries, _display(root / "corrections.yaml")))
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))

@@ -28,8 +28,8 @@ class CorrectionsFile(StrictModel):
     corrections: list[Correction] = Field(default_factory=list)
 
 
-def load_corrections(catalogue: Path) -> tuple[CorrectionsFile | None, Any, list[Problem]]:
+def load_corrections(catalogue: Path, display: str | None = None) -> tuple[CorrectionsFile | None, Any, list[Problem]]:
     """The corrections with their positions, or None and located problems (UMM308); a missing file is no corrections."""
     problems: list[Problem] = []
-    corrections, positions = load_checked_file(catalogue / "corrections.yaml", CorrectionsFile, problems, "UMM308", optional=True)
+    corrections, positions = load_checked_file(catalogue / "corrections.yaml", CorrectionsFile, problems, "UMM308", optional=True, display=display)
     return corrections, positions, problems

@@ -30,5 +30,5 @@ class SourcesFile(StrictModel):
 def load_sources(catalogue: Path, display: str) -> tuple[SourcesFile | None, list[Problem]]:
     """The sources file, or None with located problems (UMM505); a missing file is None without problems."""
     problems: list[Problem] = []
-    sources, _ = load_checked_file(catalogue / "sources.yaml", SourcesFile, problems, "UMM505", optional=True)
-    return sources, [Problem(display, problem.line, problem.column, problem.rule, problem.message, problem.field) for problem in problems]
+    sources, _ = load_checked_file(catalogue / "sources.yaml", SourcesFile, problems, "UMM505", optional=True, display=display)
+    return sources, problems

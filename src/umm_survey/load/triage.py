@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from umm_survey.load.yamlload import load_yaml_file
+from umm_survey.load.vocab import load_checked_file
 from umm_survey.problems import Problem
 from umm_survey.schema import ArxivId, StrictModel, Text
 
@@ -51,17 +51,9 @@ def load_triage(catalogue: Path, display: str | None = None) -> tuple[Triage, li
     triage = Triage(path=display)
     if not path.is_file():
         return triage, []
-    loaded = load_yaml_file(path, display, max_bytes=4 * 1024 * 1024)
-    problems = list(loaded.problems)
-    if loaded.data is None:
-        return triage, problems
-    try:
-        parsed = TriageFile.model_validate(loaded.data)
-    except ValidationError as error:
-        for item in error.errors(include_url=False):
-            line, column = loaded.position(tuple(item["loc"]))
-            location = ".".join(str(part) for part in item["loc"])
-            problems.append(Problem(display, line, column, "UMM502", f"{location}: {item['msg']}", location))
+    problems: list[Problem] = []
+    parsed, loaded = load_checked_file(path, TriageFile, problems, "UMM502", optional=True, display=display, max_bytes=4 * 1024 * 1024)
+    if parsed is None:
         return triage, problems
     for index, paper in enumerate(parsed.papers):
         line, column = loaded.position(("papers", index))

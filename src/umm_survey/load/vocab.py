@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
-from umm_survey.load.yamlload import load_yaml_file
+from umm_survey.load.yamlload import MAX_FILE_BYTES, load_yaml_file
 from umm_survey.problems import Problem
 from umm_survey.schema import HttpUrl, Kind, StrictModel
 
@@ -223,15 +223,18 @@ def _index_components(vocabulary: Vocabulary, components: ComponentsFile, loaded
     return problems
 
 
-def load_checked_file(path: Path, model: type[StrictModel], problems: list[Problem], rule: str = "UMM501", optional: bool = False):
-    """The validated file and its positions, or (None, None) with the problems added (an optional file may be absent)."""
-    display = str(path)
+def load_checked_file(path: Path, model: type[StrictModel], problems: list[Problem], rule: str = "UMM501", optional: bool = False,
+                      display: str | None = None, max_bytes: int = MAX_FILE_BYTES):
+    """The validated file and its positions, or (None, None) with the problems added (an optional file may be absent).
+
+    Problems name the file as `display` (default: the path as given)."""
+    display = display or str(path)
     if optional and not path.exists():
         return None, None
     if not path.is_file():
         problems.append(Problem(display, 1, 1, rule, f"{path.name} is missing from the catalogue folder"))
         return None, None
-    loaded = load_yaml_file(path, display)
+    loaded = load_yaml_file(path, display, max_bytes)
     problems.extend(loaded.problems)
     if loaded.data is None:
         return None, None
