@@ -144,8 +144,8 @@ def bibkey_for(lead: str, year: str, title: str, taken: set[str]) -> str:
 
     `lead` is the first author's family name, or the entry's name when the authors are not known yet.
     """
-    last = re.sub(r"[^a-z]", "", _ascii(lead).lower()) or "anon"
-    word = next((token for token in (re.sub(r"[^a-z0-9]", "", _ascii(word).lower()) for word in title.split()) if len(token) > 3), "paper")
+    last = re.sub(r"[^a-z]", "", ascii_text(lead).lower()) or "anon"
+    word = next((token for token in (re.sub(r"[^a-z0-9]", "", ascii_text(word).lower()) for word in title.split()) if len(token) > 3), "paper")
     key, suffix = f"{last}{year}{word}", "b"
     while key in taken:
         key, suffix = f"{last}{year}{word}{suffix}", chr(ord(suffix) + 1)
@@ -153,7 +153,8 @@ def bibkey_for(lead: str, year: str, title: str, taken: set[str]) -> str:
     return key
 
 
-def _ascii(text: str) -> str:
+def ascii_text(text: str) -> str:
+    """Accents dropped, other non-ASCII characters removed: `Müller` -> `Muller`."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 

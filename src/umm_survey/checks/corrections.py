@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from umm_survey.links import normalise_url
-from umm_survey.load.corrections import UNSET, CorrectionsFile
+from umm_survey.load.corrections import CorrectionsFile
 from umm_survey.load.entries import LoadedEntry
 from umm_survey.problems import Problem
 from umm_survey.schema import LINK_FIELDS
@@ -22,7 +22,7 @@ def check_corrections(corrections: CorrectionsFile | None, positions, entries: l
         if entry is None:
             yield Problem(display, *where, "UMM308", f"no entry {correction.entry}; a correction must name a catalogued entry", f"corrections.{index}.entry")
             continue
-        if correction.value == UNSET or correction.field not in type(entry.model).model_fields:
+        if not correction.has_value or correction.field not in type(entry.model).model_fields:
             continue
         held = _plain(getattr(entry.model, correction.field), correction.field)
         wanted = _plain(correction.value, correction.field)

@@ -11,17 +11,21 @@ from umm_survey.load.vocab import load_checked_file
 from umm_survey.problems import Problem
 from umm_survey.schema import StrictModel
 
-UNSET = "__unset__"
-
 
 class Correction(StrictModel):
     entry: str = Field(pattern=r"^(models|datasets|benchmarks|applications)/[a-z0-9]+(-[a-z0-9]+)*\.yaml$", description="The entry file, relative to the catalogue.")
     list_line: int = Field(ge=1, description="Line of the row in the companion list's README.")
     field: str = Field(description="The entry field corrected (or what the list got wrong, such as `star_badge`).")
     list_says: str = Field(description="What the list says, as written there.")
-    value: Any = Field(UNSET, description="What the entry must hold (null: the field must be absent). Left out when the finding is not one exact value.")
+    value: Any = Field(None, description="What the entry must hold (null: the field must be absent). Left out when the finding is not one exact value.")
     note: str | None = Field(None, description="What the value alone does not say.")
     source: str = Field(pattern=r"^https?://\S+$", description="The public record that settles it.")
+
+
+    @property
+    def has_value(self) -> bool:
+        """Whether the row gives an exact value (an explicit null included), rather than only a note."""
+        return "value" in self.model_fields_set
 
 
 class CorrectionsFile(StrictModel):

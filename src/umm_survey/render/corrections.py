@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from umm_survey.load.corrections import UNSET, Correction, CorrectionsFile
+from umm_survey.load.corrections import Correction, CorrectionsFile
 
 HEAD = """# Corrections to the survey's companion list
 
@@ -22,7 +22,7 @@ def corrections_markdown(corrections: CorrectionsFile) -> str:
 
 
 def _row(correction: Correction) -> str:
-    value = "" if correction.value == UNSET else ("null" if correction.value is None else str(correction.value))
+    value = "" if not correction.has_value else ("null" if correction.value is None else str(correction.value))
     correct = f"{value} ({correction.note})" if value and correction.note else value or correction.note or ""
     cells = [f"`{correction.entry}`", str(correction.list_line), correction.field, correction.list_says, correct, correction.source]
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |\n"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from umm_survey.authoring.entryfile import bibkey_for
+from umm_survey.authoring.entryfile import ascii_text, bibkey_for
 from umm_survey.authoring.importer.groups import group_for
 from umm_survey.authoring.importer.parse import ListedPaper
 from umm_survey.checks.catalogue import Catalogue, entry_files
@@ -38,13 +37,9 @@ class ImportPlan:
 
 
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = ascii_text(text)
     text = re.sub(r"\$\^\{?(\w+)\}?\$", r"-\1", text)
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
-
-
-def _ascii_name(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def paper_key(paper: ListedPaper) -> str:
@@ -122,7 +117,7 @@ def _new_entry(paper: ListedPaper, kind: Kind, group: str | None, taken_ids: set
     year = paper.date[:4]
     entry_id = _unique(slug(name), taken_ids)
     sibling = next((planned for (_, other_key, _), planned in merged.items() if other_key == paper_key(paper)), None)
-    bibkey = sibling.data["bibkey"] if sibling else bibkey_for(re.split(r"[^A-Za-z]", _ascii_name(name))[0] or name, year, paper.title, taken_keys)  # Big-5B -> big2022corpus
+    bibkey = sibling.data["bibkey"] if sibling else bibkey_for(re.split(r"[^A-Za-z]", ascii_text(name))[0] or name, year, paper.title, taken_keys)  # Big-5B -> big2022corpus
     venue = paper.venue.strip()
     if not venue or venue.lower() in {"arxiv", "-"}:
         venue = "arXiv"
