@@ -1,4 +1,4 @@
-"""The write stage of the site: render into a temporary docs folder, run mkdocs, swap `site/` in whole."""
+"""The write stage of the site: render the pages, hand them to mkdocs in memory (publish/engine.py), swap `site/` in whole."""
 
 from __future__ import annotations
 
