@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "research"))
 
 from add_reproduced import append_results  # noqa: E402
+from fence import retired  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 
 NOTES = sorted((ROOT / "research" / "2026" / "reported").glob("*.json"))
@@ -173,6 +174,7 @@ def identity(result: dict) -> str:
 
 
 def main() -> int:
+    retired(__file__, "the commits that added its notes (git log -- research/add_reported_2026.py); results settings now name `variant` and sizes in the facts' vocabulary")
     per_model: dict[str, list[dict]] = {}
     skipped = 0
     for path in NOTES:

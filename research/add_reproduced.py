@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from fence import write_catalogue_file  # noqa: E402
+from fence import retired, write_catalogue_file  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 
 from umm_survey.authoring.entryfile import modeline, yaml_writer  # noqa: E402
@@ -91,6 +91,7 @@ def append_results(per_model: dict[str, list[dict]], identity=exact) -> int:
 
 
 def main() -> int:
+    retired(__file__, "the commits that added its notes (git log -- research/add_reproduced.py); results settings now name `variant` and sizes in the facts' vocabulary")
     rows = [row for row in json.loads(NOTES.read_text()) if row.get("kind") == "reproduced" and row.get("source", "").startswith('README table "Evaluation Results')]
     per_model: dict[str, list[dict]] = {}
     for row in rows:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from add_reproduced import NOTES, append_results, model_and_size, scaled  # noqa: E402
+from fence import retired  # noqa: E402
 
 TABLE = 'docs/evaluation/results.md, sub-score tables (commit 083395e)'
 GENEVAL = {"Single Obj": "single-object", "Two Obj": "two-object", "Counting": "counting", "Colors": "colors", "Position": "position", "Color Attr": "color-attribution"}
@@ -73,6 +74,7 @@ def result_of(row: dict, benchmark: str, metric: str, factor: float, extra: dict
 
 
 def main() -> int:
+    retired(__file__, "the commits that added its notes (git log -- research/add_reproduced_subscores.py); results settings now name `variant` and sizes in the facts' vocabulary")
     rows = json.loads(NOTES.read_text())
     sizes = main_table_sizes(rows)
     per_model: dict[str, list[dict]] = {}

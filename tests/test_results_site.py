@@ -129,12 +129,13 @@ def test_axis_ticks_are_round_numbers_across_the_fitted_range() -> None:
 
 def test_a_leaderboard_pairs_each_reported_number_with_its_rerun_exactly() -> None:
     from umm_survey.render.leaderboards import leaderboard
+    from umm_survey.schema import parameter_count
 
     def result(model, value, printed, size, by, family="hybrid", rewriting=None, split=None):
         setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {}) | ({"split": split} if split else {})
         text = ", ".join(part for part in (size, "rewritten prompts" if rewriting else "", f"split {split}" if split else "") if part)
         return {"model": model, "model_name": model.upper(), "family": family, "benchmark": "b", "metric": "overall", "value": value, "printed": printed,
-                "size": size, "setting": setting, "setting_text": text, "source": {"reported_by": by, "entry": model, "table": "Table 1"}}
+                "size": size, "size_params": parameter_count(size), "setting": setting, "setting_text": text, "source": {"reported_by": by, "entry": model, "table": "Table 1"}}
 
     benchmark = {"id": "b", "metrics": [{"id": "overall", "name": "Overall", "higher_is_better": True}, {"id": "unused", "name": "Unused", "higher_is_better": True}]}
     board = leaderboard(benchmark, [
@@ -151,3 +152,19 @@ def test_a_leaderboard_pairs_each_reported_number_with_its_rerun_exactly() -> No
     assert board["families"] == ["hybrid"] and board["sizes"] == ["1B", "1.5B", "7B"]
     lower = leaderboard({"id": "b", "metrics": [{"id": "overall", "name": "Error", "higher_is_better": False}]}, [result("m", 0.3, "0.3", "7B", "own"), result("n", 0.1, "0.1", "7B", "own")])
     assert [row["model"] for row in lower["rows"]] == ["n", "m"] and lower["reruns"] is False
+
+
+def test_a_results_size_reads_as_parameters_and_the_variant_is_its_own_field(capsys, catalogue_dir: Path) -> None:
+    from test_rules import RESULTS
+
+    from umm_survey.checks.catalogue import load_catalogue
+    from umm_survey.link.resolve import resolve_results
+    from umm_survey.render.leaderboards import leaderboard
+
+    _results(catalogue_dir, RESULTS.replace("setting: {size: 7B}", "setting: {size: {total: 16B, active: 3B}, variant: Alpha-MoE + Planning}"))
+    results = resolve_results(load_catalogue(catalogue_dir))
+    moe = next(item for item in results if item["value"] == 0.61)
+    assert (moe["size"], moe["size_params"], moe["setting_text"]) == ("16B (3B active)", 16e9, "16B (3B active), Alpha-MoE + Planning")
+    assert moe["setting"] == {"size": "16B (3B active)", "variant": "Alpha-MoE + Planning"}
+    board = leaderboard({"id": "beta-bench", "metrics": [{"id": "overall", "name": "Overall", "higher_is_better": True}]}, results)
+    assert [(row["size"], row["size_value"], row["details"]) for row in board["rows"]] == [("16B (3B active)", 16e9, "Alpha-MoE + Planning"), ("1B", 1e9, "")]

@@ -417,3 +417,11 @@ def test_a_corrected_link_is_compared_in_its_canonical_form(catalogue_dir: Path)
         "  - {entry: models/alpha-model.yaml, list_line: 3, field: code, list_says: '-', value: 'https://github.com/example/beta', source: 'https://example.org/b'}\n")
     problems = [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM308"]
     assert problems == ["models/alpha-model.yaml has code 'https://github.com/example/alpha', but its correction says 'https://github.com/example/beta' (https://example.org/b); fix one of them"]
+
+
+def test_a_results_size_is_a_size_of_the_facts_vocabulary(catalogue_dir: Path) -> None:
+    for size in ("7 B", "true", "3B + 4B", "{total: 16B, active: 0}"):
+        _results(catalogue_dir, RESULTS.replace("setting: {size: 7B}", f"setting: {{size: {size}}}"))
+        messages = _messages(catalogue_dir, "UMM216")
+        assert [line for line, _ in messages] == [7], size
+        assert messages[0][1].startswith("`results.0.setting.size"), messages

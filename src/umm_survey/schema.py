@@ -259,12 +259,16 @@ SCHEMAS: dict[Kind, type[Entry]] = {
 class Setting(StrictModel):
     """Conditions a number was measured under; two results differ only if their settings differ."""
 
-    size: str | None = Field(None, description="Model size as the paper names it, e.g. `7B`.")
+    size: SizeItem | None = Field(
+        None, description="Parameters of the model measured, in the model facts' vocabulary: `7B`, `1.5e9`, or `{total: 16B, active: 3B}` for a mixture of experts; a system of two models gives their sum and names the parts in `variant`.",
+        examples=["7B", {"total": "16B", "active": "3B"}],
+    )
+    variant: Text | None = Field(None, description="The row as the paper names it when that says more than the size, e.g. `Janus-Pro-7B`, `LaViDa-O + Planning`, `7B + 2B`.")
     resolution: StrictInt | None = Field(None, gt=0, description="Image resolution in pixels, e.g. 384.")
     prompt_rewriting: StrictBool | None = Field(None, description="True when prompts were rewritten by a language model (GenEval, DPG-Bench).")
     split: str | None = Field(None, description="Benchmark split, e.g. `val` or `en-dev`.")
     judge: str | None = Field(None, description="Judge model for model-graded benchmarks, e.g. `GPT-4.1`.")
-    note: str | None = Field(None, description="Anything else needed to read the number.")
+    note: str | None = Field(None, description="Anything else a reader needs to read the number, in plain words (not a curator's reminder).")
 
 
 class ResultSource(StrictModel):

@@ -130,7 +130,7 @@ def _stands_apart(comment, following) -> bool:
 
 
 RESULT_ORDER = ("benchmark", "metric", "value", "setting", "source")
-SETTING_ORDER = ("size", "resolution", "prompt_rewriting", "split", "judge", "note")
+SETTING_ORDER = ("size", "variant", "resolution", "prompt_rewriting", "split", "judge", "note")
 SOURCE_ORDER = ("bibkey", "table", "reported_by")
 
 

@@ -25,7 +25,8 @@ def size_text(parameters: float) -> str:
     return f"{parameters:g}"
 
 
-def _size(item: float | int | str | MixtureSize) -> dict[str, Any]:
+def size_reading(item: float | int | str | MixtureSize) -> dict[str, Any]:
+    """A size in the facts' vocabulary as {total, active, text}: `7B` -> 7e9, no active count, text `7B`."""
     if isinstance(item, MixtureSize):
         total, active = parameter_count(item.total), parameter_count(item.active)
         return {"total": total, "active": active, "text": f"{size_text(total)} ({size_text(active)} active)"}
@@ -47,7 +48,7 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
         value = getattr(architecture, role) if architecture else None
         written = value if isinstance(value, list) else [value] if value else []
         parts[role] = [_part(name, vocabulary) for name in written]
-    sizes = [_size(item) for item in model.sizes]
+    sizes = [size_reading(item) for item in model.sizes]
     licence = vocabulary.licences.get(model.licence) if model.licence else None
     sources = model.fact_sources.model_dump(exclude_none=True) if model.fact_sources else {}
     stated = [name for name in FACT_NAMES if _has(model, parts, name)]

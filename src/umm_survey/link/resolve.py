@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from umm_survey.checks.catalogue import Catalogue
-from umm_survey.link.modelfacts import resolve_facts
+from umm_survey.link.modelfacts import resolve_facts, size_reading
 from umm_survey.load.bib import latex_to_text
 from umm_survey.load.entries import LoadedEntry
 from umm_survey.load.metadata import code_status, github_repo, load_metadata
@@ -74,6 +74,8 @@ def setting_text(setting: dict[str, Any]) -> str:
     parts = []
     if setting.get("size"):
         parts.append(setting["size"])
+    if setting.get("variant"):
+        parts.append(setting["variant"])
     if setting.get("resolution"):
         parts.append(f"{setting['resolution']}px")
     if setting.get("prompt_rewriting") is True:
@@ -102,11 +104,14 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
             if metric is None:
                 continue
             setting = result.setting.model_dump(exclude_none=True)
+            size = size_reading(result.setting.size) if result.setting.size is not None else None
+            if size:
+                setting["size"] = size["text"]
             resolved.append({
                 "model": model.id, "model_name": model.model.name, "family": family,
                 "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
                 "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
-                "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""),
+                "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""), "size_params": size["total"] if size else None,
                 "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey)},
             })
     return sorted(resolved, key=lambda item: (item["benchmark"], item["metric"], item["model"], item["setting_text"]))

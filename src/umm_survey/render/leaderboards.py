@@ -31,7 +31,7 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
         if row_key not in rows:
             rows[row_key] = {
                 "model": result["model"], "model_name": result["model_name"], "family": result["family"] or "",
-                "size": result["size"], "size_value": size_value(result["size"]), "setting_text": result["setting_text"], "cells": {},
+                "size": result["size"], "size_value": result.get("size_params"), "setting_text": result["setting_text"], "cells": {},
                 "reported_by": result["source"]["reported_by"],
                 "details": setting_text({key: value for key, value in result["setting"].items() if key not in {"size", "prompt_rewriting"}}),
                 "rewriting": result["setting"].get("prompt_rewriting"), "rerun": None, "gap": None, "gap_value": None,
