@@ -70,7 +70,7 @@ def main() -> int:
     for path in NOTES:
         for note in json.loads(path.read_text(encoding="utf-8")):
             mapped = mapping.result_of(note)
-            if mapped is None:
+            if mapped is None or not isinstance(mapped[1]["value"], (int, float)):  # `65.1∗`: a flagged number, not a value
                 skipped += 1
                 continue
             per_model.setdefault(mapped[0], []).append(mapped[1])
