@@ -29,7 +29,7 @@ def test_results_are_exported(capsys, catalogue_dir: Path) -> None:
         ("alpha-model", "beta-bench", "overall", 0.55, {"size": "1B"}),
         ("alpha-model", "beta-bench", "overall", 0.61, {"size": "7B"}),
     ]
-    assert results[0]["source"] == {"bibkey": "roe2023betabench", "table": "Table 5", "reported_by": "third-party", "entry": "beta-bench"}
+    assert results[0]["source"] == {"bibkey": "roe2023betabench", "table": "Table 5", "reported_by": "third-party", "entry": "beta-bench", "entry_name": "BetaBench"}
     assert main(["export", "--catalogue", str(catalogue_dir), "--format", "csv"]) == 0
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
     assert rows["alpha-model"]["results"] == "beta-bench/overall=0.55 [1B]; beta-bench/overall=0.61 [7B]"
@@ -43,10 +43,11 @@ def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None
     body = board[board.index("<tbody>"):]
     first, second = body.index('<td data-sort="7000000000.0">7B</td>'), body.index('<td data-sort="1000000000.0">1B</td>')
     assert first < second  # best first
-    assert '<a href="../entries/alpha-model.html">Table 2</a>' in board
-    assert '<a href="../entries/beta-bench.html">Table 5</a>*' in board  # third-party marked
+    assert '<td><a href="../entries/alpha-model.html">Alpha</a> paper, Table 2</td>' in board  # named as a reader names it, not by bibkey
+    assert '<td><a href="../entries/beta-bench.html">BetaBench</a> paper, Table 5 (quoted by another paper)</td>' in board
+    assert "umm-source-ref" not in body  # every cell shares its row's source, so no cell repeats it
     page = (site / "entries" / "alpha-model.html").read_text()
-    assert 'id="results"' in page and "roe2023betabench</a>, Table 5 (quoted by another paper)" in page
+    assert 'id="results"' in page and '<a href="../entries/beta-bench.html">BetaBench</a> paper, Table 5 (quoted by another paper)' in page
     assert "Leaderboards" in (site / "index.html").read_text()
 
 
@@ -77,7 +78,7 @@ def test_the_leaderboards_page_offers_every_pair_of_axes(catalogue_dir: Path, tm
     site = tmp_path / "site"
     assert build(catalogue_dir, site) == 0
     page = (site / "leaderboards" / "index.html").read_text()
-    assert '<section class="umm-scatter" id="scatter-beta-bench-beta-bench" data-x="beta-bench" data-y="beta-bench">' in page
+    assert '<section class="umm-scatter" id="scatter-beta-bench-beta-bench" data-x="beta-bench" data-y="beta-bench" data-default>' in page
     assert '<option value="beta-bench">BetaBench overall</option>' in page
 
 
@@ -168,3 +169,18 @@ def test_a_results_size_reads_as_parameters_and_the_variant_is_its_own_field(cap
     assert moe["setting"] == {"size": "16B (3B active)", "variant": "Alpha-MoE + Planning"}
     board = leaderboard({"id": "beta-bench", "metrics": [{"id": "overall", "name": "Overall", "higher_is_better": True}]}, results)
     assert [(row["size"], row["size_value"], row["details"]) for row in board["rows"]] == [("16B (3B active)", 16e9, "Alpha-MoE + Planning"), ("1B", 1e9, "")]
+
+
+def test_a_cell_names_its_source_only_when_it_differs_from_its_rows() -> None:
+    from umm_survey.render.leaderboards import leaderboard
+
+    def result(metric, table):
+        source = {"bibkey": "doe2025alpha", "table": table, "reported_by": "own", "entry": "a", "entry_name": "Alpha"}
+        return {"model": "a", "model_name": "Alpha", "family": "hybrid", "benchmark": "b", "metric": metric, "value": 0.5, "printed": "0.5",
+                "size": "7B", "size_params": 7e9, "setting": {"size": "7B"}, "setting_text": "7B", "source": source}
+
+    metrics = [{"id": name, "name": name, "higher_is_better": True} for name in ("overall", "counting", "colors")]
+    board = leaderboard({"id": "b", "metrics": metrics}, [result("overall", "Table 3"), result("counting", "Table 9"), result("colors", "Table 9")])
+    (row,) = board["rows"]
+    assert row["source"]["table"] == "Table 9"
+    assert {name: cell["own_source"] for name, cell in row["cells"].items()} == {"overall": True, "counting": False, "colors": False}

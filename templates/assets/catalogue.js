@@ -148,6 +148,7 @@
     document.querySelectorAll(".umm-filter-reset").forEach(function (button) { button.addEventListener("click", reset); });
     controls.hidden = false;
     apply();
+    table.classList.add("umm-filtered");  // the rows' own hidden flags rule from here on (catalogue.css)
   }
 
   function setUpCopyButtons() {
@@ -189,6 +190,7 @@
     up.addEventListener("change", show);
     form.hidden = false;
     show();
+    document.documentElement.classList.add("umm-scatter-chosen");  // the charts' own hidden flags rule from here on
   }
 
   function start() {

@@ -86,6 +86,14 @@ def setting_text(setting: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def _plain_name(entries: dict[str, LoadedEntry], entry_id: str | None) -> str | None:
+    """The name of the entry a source paper belongs to, as plain text (`UniCode²`, not `UniCode$^2$`)."""
+    if entry_id is None:
+        return None
+    name = entries[entry_id].model.name
+    return latex_to_text(name) if "$" in name or "\\" in name else name
+
+
 def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
     """Every reported number with the names, family, metric direction and source resolved; sorted."""
     entries = catalogue.by_id()
@@ -112,6 +120,6 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
                 "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
                 "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
                 "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""), "size_params": size["total"] if size else None,
-                "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey)},
+                "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey), "entry_name": _plain_name(entries, entry_of_bibkey.get(result.source.bibkey))},
             })
     return sorted(resolved, key=lambda item: (item["benchmark"], item["metric"], item["model"], item["setting_text"]))

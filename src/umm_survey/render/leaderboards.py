@@ -38,6 +38,8 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
             }
         row = rows[row_key]
         row["cells"][result["metric"]] = {"value": result["value"], "printed": result["printed"], "source": result["source"]}
+    for row in rows.values():
+        _share_source(row)
     lead = metrics[0] if metrics else None
 
     def rank(row: dict[str, Any]) -> tuple:
@@ -79,6 +81,19 @@ def _decimals(printed: str) -> int:
 
 
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)
+
+
+def _source_key(source: dict[str, Any]) -> tuple:
+    return (source.get("bibkey"), source.get("table"), source.get("reported_by"))
+
+
+def _share_source(row: dict[str, Any]) -> None:
+    """The row's source is the one most of its cells share (first on a tie); a cell names its own only when it differs."""
+    keys = [_source_key(cell["source"]) for cell in row["cells"].values()]
+    shared = max(keys, key=keys.count)
+    row["source"] = next(cell["source"] for cell in row["cells"].values() if _source_key(cell["source"]) == shared)
+    for cell in row["cells"].values():
+        cell["own_source"] = _source_key(cell["source"]) != shared
 
 
 def size_value(size: str | None) -> float | None:
