@@ -109,21 +109,22 @@ def audit(lighthouse: str, chromium: str, url: str, report: Path) -> dict:
     result = json.loads(report.read_text())
     scores = {name: round(100 * result["categories"][name]["score"]) for name in CATEGORIES}
     scores["kib"] = result["audits"]["total-byte-weight"]["numericValue"] / 1024
+    scores["benchmark_index"] = result["environment"]["benchmarkIndex"]  # this machine's speed as Lighthouse measured it
     scores["failing"] = sorted(name for name, item in result["audits"].items() if item.get("score") is not None and item["score"] < 0.9 and item.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"})
     return scores
 
 
 def median_of(runs: list[dict]) -> dict:
-    merged = {name: statistics.median(run[name] for run in runs) for name in (*CATEGORIES, "kib")}
+    merged = {name: statistics.median(run[name] for run in runs) for name in (*CATEGORIES, "kib", "benchmark_index")}
     merged["failing"] = sorted({name for run in runs for name in run["failing"]})
     return merged
 
 
 def table(results: dict[str, dict]) -> str:
-    lines = ["| page | performance | accessibility | best practices | SEO | transferred KiB | audits under 0.9 in any run |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = ["| page | performance | accessibility | best practices | SEO | transferred KiB | benchmark index | audits under 0.9 in any run |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for page, row in results.items():
         cells = [f"{row[name]:.0f}" for name in CATEGORIES]
-        lines.append(f"| {page} | {' | '.join(cells)} | {row['kib']:.0f} | {', '.join(row['failing']) or '-'} |")
+        lines.append(f"| {page} | {' | '.join(cells)} | {row['kib']:.0f} | {row['benchmark_index']:.0f} | {', '.join(row['failing']) or '-'} |")
     return "\n".join(lines)
 
 

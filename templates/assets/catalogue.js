@@ -57,6 +57,7 @@
         var fragment = document.createDocumentFragment();
         rows.forEach(function (row) { fragment.appendChild(row); });
         body.appendChild(fragment);  // one move of all rows, one layout
+        table.dispatchEvent(new Event("umm-sorted"));  // a paged table shows the first rows of the new order
       });
     });
   }
@@ -114,7 +115,11 @@
     if (url.toString() !== window.location.href) { window.history.replaceState(null, "", url.toString()); }
   }
 
-  function makeFilterable(controls, table, noMatch) {
+  // A table with data-page="N" shows its first N matching rows until the reader asks for all
+  // (the button after it, or ?rows=all in the address); sorting and filtering keep that limit.
+  function makeFilterable(controls, table, noMatch, more) {
+    var limit = table.hasAttribute("data-page") ? Number(table.getAttribute("data-page")) : Infinity;
+    var everything = new URLSearchParams(window.location.search).get("rows") === "all";
     var text = controls.querySelector(".umm-filter-text");
     var filters = Array.prototype.slice.call(controls.querySelectorAll("select, input[type=checkbox]"));
     var addressed = Array.prototype.slice.call(controls.querySelectorAll("[data-param]"));
@@ -124,13 +129,19 @@
     Array.prototype.forEach.call(rows, function (row) { texts.set(row, row.textContent.toLowerCase()); });
     function apply() {
       var needle = text ? text.value.trim().toLowerCase() : "";
-      var shown = 0;
+      var shown = 0, matching = 0;
       Array.prototype.forEach.call(rows, function (row) {
-        var visible = (!needle || texts.get(row).indexOf(needle) !== -1) && filters.every(function (control) { return keeps(row, control); });
+        var match = (!needle || texts.get(row).indexOf(needle) !== -1) && filters.every(function (control) { return keeps(row, control); });
+        var visible = match && (everything || matching < limit);
+        if (match) { matching += 1; }
         if (row.hidden === visible) { row.hidden = !visible; }  // touch only rows that change
         if (visible) { shown += 1; }
       });
       if (count) { count.textContent = shown + " of " + rows.length + " shown"; }
+      if (more) {
+        more.hidden = shown === matching;
+        more.querySelector("button").textContent = "Show all " + matching + " matching rows";
+      }
       if (noMatch) { noMatch.hidden = shown !== 0 || rows.length === 0; }
       writeAddress(addressed);
     }
@@ -146,6 +157,16 @@
       control.addEventListener("change", apply);
     });
     document.querySelectorAll(".umm-filter-reset").forEach(function (button) { button.addEventListener("click", reset); });
+    table.addEventListener("umm-sorted", apply);
+    if (more) {
+      more.querySelector("button").addEventListener("click", function () {
+        everything = true;
+        var url = new URL(window.location.href);
+        url.searchParams.set("rows", "all");
+        window.history.replaceState(null, "", url.toString());
+        apply();
+      });
+    }
     controls.hidden = false;
     apply();
     table.classList.add("umm-filtered");  // the rows' own hidden flags rule from here on (catalogue.css)
@@ -203,8 +224,10 @@
         if (next.classList.contains("umm-no-match")) { noMatch = next; }
         next = next.nextElementSibling;
       }
-      if (next) { makeFilterable(controls, next.matches("table") ? next : next.querySelector("table.umm-sortable"), noMatch); }
+      var more = next && next.nextElementSibling && next.nextElementSibling.classList.contains("umm-more") ? next.nextElementSibling : null;
+      if (next) { makeFilterable(controls, next.matches("table") ? next : next.querySelector("table.umm-sortable"), noMatch, more); }
     });
+    document.documentElement.classList.add("umm-tables-ready");  // the "show all" buttons' own hidden flags rule from here on
     setUpCopyButtons();
   }
 

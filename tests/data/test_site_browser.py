@@ -64,6 +64,21 @@ def test_home_loads_without_console_errors_or_outside_requests(page, site_url) -
     assert page.outside_requests == []
 
 
+def test_the_search_index_is_fetched_only_when_the_reader_reaches_for_search(page, site_url) -> None:
+    asked = []
+    page.on("request", lambda request: "search_index.json" in request.url and asked.append(request.url))
+    page.goto(site_url + "entries/janus-pro.html")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(300)
+    assert asked == []
+    with page.expect_response(lambda response: "search_index.json" in response.url and response.ok):
+        page.keyboard.press("/")
+    page.keyboard.type("Janus-Pro", delay=20)
+    page.locator(".md-search-result__link").first.wait_for(timeout=15000)
+    assert len(asked) == 1
+
+
 def test_search_finds_janus_pro_and_opens_its_page(page, site_url) -> None:
     page.goto(site_url)
     page.locator("input.md-search__input").click()
@@ -76,8 +91,25 @@ def test_search_finds_janus_pro_and_opens_its_page(page, site_url) -> None:
     assert page.outside_requests == []
 
 
-def test_group_table_sorts_and_filters(page, site_url) -> None:
+def test_a_long_table_shows_its_first_rows_until_asked_and_keeps_the_limit_when_sorted(page, site_url) -> None:
     page.goto(site_url + "groups/autoregressive.html")
+    names = [cell.strip() for cell in page.locator("table.umm-sortable tbody tr td:first-child").all_inner_texts()]
+    assert len(names) > 50
+    visible = lambda: [cell.strip() for cell in page.locator("table.umm-sortable tbody tr:not([hidden]) td:first-child").all_inner_texts()]  # noqa: E731
+    assert visible() == names[:50]
+    more = page.locator(".umm-more button")
+    assert more.is_visible() and more.inner_text() == f"Show all {len(names)} matching rows"
+    page.locator("th button.umm-sort", has_text="Name").click()
+    assert visible() == sorted(names, key=str.lower)[:50]
+    page.locator(".umm-filter-text").fill("janus")
+    assert 0 < len(visible()) < 50 and more.is_hidden()
+    page.locator(".umm-filter-text").fill("")
+    more.click()
+    assert visible() == sorted(names, key=str.lower) and "rows=all" in page.url and more.is_hidden()
+
+
+def test_group_table_sorts_and_filters(page, site_url) -> None:
+    page.goto(site_url + "groups/autoregressive.html?rows=all")
     rows = page.locator("table.umm-sortable tbody tr")
     everything = [
         {"name": row.locator("td").first.inner_text().strip(), "text": row.inner_text().lower(), "year": row.get_attribute("data-year"), "venue": row.get_attribute("data-venue"), "code": row.get_attribute("data-code")}

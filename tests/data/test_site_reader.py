@@ -55,7 +55,7 @@ def _rows(page) -> list[dict]:
 
 def test_filters_by_size_weights_and_component_and_keep_them_in_the_address(chromium, site_url) -> None:
     context, page = _page(chromium)
-    page.goto(site_url + "groups/autoregressive.html?size=..7e9&weights=open")
+    page.goto(site_url + "groups/autoregressive.html?rows=all&size=..7e9&weights=open")
     rows = _rows(page)
     small_and_open = [row["name"] for row in rows if row["weights"] == "yes" and any(0 < float(size) <= 7e9 for size in row["sizes"].split())]
     assert 0 < len(small_and_open) < len(rows)
@@ -72,7 +72,7 @@ def test_filters_by_size_weights_and_component_and_keep_them_in_the_address(chro
 
 def test_a_filter_that_matches_nothing_says_so_and_resets(chromium, site_url) -> None:
     context, page = _page(chromium)
-    page.goto(site_url + "groups/autoregressive.html?filter=no-such-model-anywhere")
+    page.goto(site_url + "groups/autoregressive.html?rows=all&filter=no-such-model-anywhere")
     assert _visible_names(page) == []
     assert page.locator(".umm-no-match").is_visible()
     page.locator(".umm-no-match .umm-filter-reset").click()
@@ -175,7 +175,7 @@ def test_every_numeric_leaderboard_column_sorts_by_its_value(chromium, site_url)
 
 def test_rewritten_prompts_are_hidden_until_asked_for_and_gaps_are_differences(chromium, site_url) -> None:
     context, page = _page(chromium)
-    page.goto(site_url + "leaderboards/geneval.html")
+    page.goto(site_url + "leaderboards/geneval.html?rows=all")
     rewritten = page.locator("table.umm-leaderboard tbody tr[data-plain=no]")
     assert rewritten.count() > 0 and all(not row.is_visible() for row in rewritten.all())
     page.locator("input[data-reveals=plain]").check()

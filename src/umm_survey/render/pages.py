@@ -30,6 +30,7 @@ from umm_survey.schema import Kind
 KIND_TITLES = {Kind.MODEL: "Models", Kind.DATASET: "Datasets", Kind.BENCHMARK: "Benchmarks", Kind.APPLICATION: "Applications"}
 NEWEST_COUNT = 12
 
+PAGE_ROWS = 50  # a longer table shows this many rows until the reader asks for all (catalogue.js, catalogue.css)
 MEASURED_BY = {"own": "the model's own paper", "third-party": "quoted by another paper", "reproduced": "re-run independently"}
 
 
@@ -53,7 +54,7 @@ def template_environment(templates: Path, families: dict[str, Any]) -> Environme
     )
     environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell, link_label=link_label)
     environment.globals.update(
-        family_labels={family.id: family.label for family in families.values()}, family_colours={family.id: family.colour for family in families.values()}, measured_by=MEASURED_BY, part_roles=PART_ROLES, attention_labels=ATTENTION_LABELS
+        family_labels={family.id: family.label for family in families.values()}, family_colours={family.id: family.colour for family in families.values()}, measured_by=MEASURED_BY, page_rows=PAGE_ROWS, part_roles=PART_ROLES, attention_labels=ATTENTION_LABELS
     )
     return environment
 
