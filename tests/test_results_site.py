@@ -54,7 +54,7 @@ def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None
 def test_scatter_pairs_numbers_of_one_size_without_rewriting() -> None:
     def result(benchmark, metric, value, size, rewriting=None):
         setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {})
-        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "size": size, "setting": setting, "source": {"reported_by": "own"}}
+        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "printed": f"{value:.2f}", "size": size, "setting": setting, "source": {"reported_by": "own"}}
 
     across, up = ScatterAxis(benchmark="mmmu", metric="accuracy", skip_splits=["test"]), ScatterAxis(benchmark="geneval", metric="overall")
     test_split = result("mmmu", "accuracy", 99.0, "7B") | {"setting": {"size": "7B", "split": "test"}}
@@ -63,7 +63,7 @@ def test_scatter_pairs_numbers_of_one_size_without_rewriting() -> None:
         rerun, test_split, result("mmmu", "accuracy", 40.0, "7B"), result("geneval", "overall", 0.8, "7B"),
         result("geneval", "overall", 0.9, "7B", rewriting=True), result("mmmu", "accuracy", 30.0, "1B"),
     ], across, up)
-    assert points == [{"model": "m", "label": "M 7B", "family": "hybrid", "x": 40.0, "y": 0.8}]
+    assert points == [{"model": "m", "label": "M 7B", "family": "hybrid", "x": 40.0, "y": 0.8, "x_printed": "40.00", "y_printed": "0.80"}]  # as printed
 
 
 def test_axes_are_fitted_to_the_data_on_round_numbers() -> None:

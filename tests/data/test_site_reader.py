@@ -203,3 +203,30 @@ def test_the_scatter_shows_the_pair_of_benchmarks_chosen(chromium, site_url) -> 
     rows = visible.locator("tbody tr")
     assert rows.count() >= 5
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_take_the_colours_of_the_scheme(chromium, site_url, scheme: str) -> None:
+    context, page = _page(chromium, scheme=scheme)
+    for path in ("statistics.html", "timeline.html", "leaderboards/index.html"):
+        page.goto(site_url + path)
+        colours = page.evaluate(
+            """() => {
+                const chart = document.querySelector(".umm-chart");
+                const style = (element, name) => getComputedStyle(element)[name];
+                return {page: style(document.body, "backgroundColor"), chart: style(chart.querySelector(".umm-chart-bg"), "fill"),
+                        text: style(chart.querySelector("text"), "fill"), body_text: style(document.querySelector(".md-typeset"), "color")};
+            }"""
+        )
+        assert colours["chart"] == colours["page"] and colours["text"] == colours["body_text"], (path, colours)
+    context.close()
+
+
+def test_a_wide_chart_keeps_a_legible_size_on_a_phone(chromium, site_url) -> None:
+    context, page = _page(chromium, width=390)
+    page.goto(site_url + "statistics.html")
+    box = page.locator(".umm-fit.umm-scroll")
+    assert box.evaluate("element => element.scrollWidth > element.clientWidth")  # it scrolls inside its box
+    assert page.locator(".umm-fit svg").evaluate("svg => svg.getBoundingClientRect().width") >= 600
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

@@ -23,8 +23,8 @@ LEFT = 20
 
 
 def marker(shape: str, x: float, y: float, colour: str, filled: bool, size: float = 5) -> str:
-    fill = colour if filled else "white"
-    common = f'fill="{fill}" stroke="{colour}" stroke-width="1.5"'
+    fill = colour if filled else "white"  # a hollow marker takes the page's background from catalogue.css
+    common = f'fill="{fill}" stroke="{colour}" stroke-width="1.5"' + ("" if filled else ' class="umm-hollow"')
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size}" {common}/>'
     if shape == "square":
@@ -54,7 +54,7 @@ def _legend(families: Families, y: int, code_marker: bool) -> list[str]:
         parts.append(f'<text x="{x + 16}" y="{y + 4}">{escape(family.label)}</text>')
     if code_marker:
         x = LEFT + len(families) * 190
-        parts.append(marker("circle", x + 6, y, "#444444", False))
+        parts.append(marker("circle", x + 6, y, "currentColor", False))  # the text colour of the scheme
         parts.append(f'<text x="{x + 16}" y="{y + 4}">hollow: no public code</text>')
     return parts
 

@@ -120,7 +120,8 @@ def scatter_points(results: list[dict[str, Any]], across: Any, up: Any) -> list[
     for (model, size), pair in sorted(readings.items()):
         if "x" in pair and "y" in pair:
             label = f"{pair['x']['model_name']} {size}".strip()
-            points.append({"model": model, "label": label, "family": pair["x"]["family"], "x": pair["x"]["value"], "y": pair["y"]["value"]})
+            points.append({"model": model, "label": label, "family": pair["x"]["family"], "x": pair["x"]["value"], "y": pair["y"]["value"],
+                           "x_printed": pair["x"]["printed"], "y_printed": pair["y"]["printed"]})
     return points
 
 
