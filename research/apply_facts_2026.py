@@ -19,13 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "research"))
 
 from fence import write_catalogue_file  # noqa: E402
+from model_facts import add_components  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 
 from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
 from umm_survey.authoring.formatting import format_entry  # noqa: E402
-from umm_survey.load.vocab import component_key  # noqa: E402
 from umm_survey.schema import MODEL_FACT_FIELDS, Kind  # noqa: E402
 
 NOTES = ROOT / "research" / "2026" / "architecture"
@@ -38,26 +39,7 @@ def _dump(document) -> str:
 
 
 def merge_components() -> int:
-    path = ROOT / "catalogue" / "components.yaml"
-    writer = yaml_writer()
-    catalogue = writer.load(path.read_text(encoding="utf-8"))
-    proposed = YAML(typ="safe").load((NOTES / "components.yaml").read_text(encoding="utf-8"))["components"]
-    known = {component["id"]: component for component in catalogue["components"]}
-    changes = 0
-    for component in proposed:
-        if component["id"] not in known:
-            catalogue["components"].append(component)
-            changes += 1
-            continue
-        present = {component_key(spelling) for spelling in [known[component["id"]]["name"], *known[component["id"]].get("aliases", [])]}
-        for alias in component.get("aliases", []):
-            if component_key(alias) not in present:
-                known[component["id"]].setdefault("aliases", []).append(alias)
-                present.add(component_key(alias))
-                changes += 1
-    if changes:
-        write_catalogue_file(path, _dump(catalogue))
-    return changes
+    return add_components(YAML(typ="safe").load((NOTES / "components.yaml").read_text(encoding="utf-8"))["components"])
 
 
 def apply_facts() -> int:

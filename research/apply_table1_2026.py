@@ -17,19 +17,15 @@ fact the entry has, lists as not stated or as unchecked is left alone, and so is
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "research"))
 
-from fence import write_catalogue_file  # noqa: E402
-
-from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
-from umm_survey.authoring.formatting import format_entry  # noqa: E402
-from umm_survey.schema import Kind  # noqa: E402
+from model_facts import add_facts  # noqa: E402
+from ruamel.yaml import YAML  # noqa: E402
 
 CURATED = ROOT / "research" / "2026" / "architecture" / "survey-table1-curated.json"
 SOURCE = "survey Table 1 (arXiv 2505.02567v6)"
@@ -51,32 +47,12 @@ def disagreement_note(disagree: dict, sources: dict) -> str:
 
 
 def apply(entry_id: str, curated: dict) -> bool:
+    sources = {}
     path = ROOT / "catalogue" / "models" / f"{entry_id}.yaml"
-    if not path.exists():
-        return False
-    writer = yaml_writer()
-    document = writer.load(path.read_text(encoding="utf-8"))
-    closed = set(document.get("not_stated", [])) | set(document.get("unchecked", []))
-    architecture = document.get("architecture") or {}
-    sources = document.get("fact_sources") or {}
-    added = []
-    for fact, value in curated["facts"].items():
-        if fact in closed or architecture.get(fact) not in (None, [], ""):
-            continue
-        architecture[fact] = value
-        sources.setdefault(fact, SOURCE)
-        added.append(fact)
-    if added:
-        document["architecture"] = architecture
-        document["fact_sources"] = sources
-    noted = bool(curated["disagree"]) and "fact_note" not in document
-    if noted:
-        document["fact_note"] = disagreement_note(curated["disagree"], sources)
-    if not (added or noted):
-        return False
-    buffer = io.StringIO()
-    writer.dump(document, buffer)
-    return write_catalogue_file(path, format_entry(buffer.getvalue(), Kind.MODEL))
+    if path.exists():
+        sources = YAML(typ="safe").load(path.read_text(encoding="utf-8")).get("fact_sources") or {}
+    note = disagreement_note(curated["disagree"], sources) if curated["disagree"] else None
+    return add_facts(entry_id, curated["facts"], {}, SOURCE, note=note)
 
 
 def main() -> int:

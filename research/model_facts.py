@@ -1,0 +1,78 @@
+"""Shared by the research scripts that add model facts: one fenced way to give an entry architecture parts,
+their sources and `not_stated` marks, adding only what the entry lacks."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from fence import write_catalogue_file  # noqa: E402
+
+from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
+from umm_survey.authoring.formatting import format_entry  # noqa: E402
+from umm_survey.load.vocab import component_key  # noqa: E402
+from umm_survey.schema import Kind  # noqa: E402
+
+
+def add_components(proposed: list[dict]) -> int:
+    """Add new components to components.yaml, and new aliases to known ones; how many additions."""
+    path = ROOT / "catalogue" / "components.yaml"
+    writer = yaml_writer()
+    catalogue = writer.load(path.read_text(encoding="utf-8"))
+    known = {component["id"]: component for component in catalogue["components"]}
+    changes = 0
+    for component in proposed:
+        if component["id"] not in known:
+            catalogue["components"].append(component)
+            changes += 1
+            continue
+        present = {component_key(spelling) for spelling in [known[component["id"]]["name"], *known[component["id"]].get("aliases", [])]}
+        for alias in component.get("aliases", []):
+            if component_key(alias) not in present:
+                known[component["id"]].setdefault("aliases", []).append(alias)
+                present.add(component_key(alias))
+                changes += 1
+    if changes:
+        buffer = io.StringIO()
+        writer.dump(catalogue, buffer)
+        write_catalogue_file(path, buffer.getvalue())
+    return changes
+
+
+def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, not_stated: list[str] = (), note: str | None = None) -> bool:
+    """Give the model the parts it lacks (each with its source), mark `not_stated` facts it lacks, and add
+    `note` as its fact_note when it has none. A fact the entry has, or lists as not stated or unchecked,
+    is left alone. True when the file changed."""
+    path = ROOT / "catalogue" / "models" / f"{entry_id}.yaml"
+    if not path.exists():
+        return False
+    writer = yaml_writer()
+    document = writer.load(path.read_text(encoding="utf-8"))
+    closed = set(document.get("not_stated", [])) | set(document.get("unchecked", []))
+    architecture = document.get("architecture") or {}
+    known = dict(document.get("fact_sources") or {})
+    added = []
+    for fact, value in facts.items():
+        if fact in closed or architecture.get(fact) not in (None, [], ""):
+            continue
+        architecture[fact] = value
+        known.setdefault(fact, sources.get(fact, default_source))
+        added.append(fact)
+    if added:
+        document["architecture"] = architecture
+        document["fact_sources"] = known
+    marks = [fact for fact in not_stated if fact not in closed and architecture.get(fact) in (None, [], "")]
+    if marks:
+        document["not_stated"] = list(document.get("not_stated", [])) + marks
+    noted = bool(note) and "fact_note" not in document
+    if noted:
+        document["fact_note"] = note
+    if not (added or marks or noted):
+        return False
+    buffer = io.StringIO()
+    writer.dump(document, buffer)
+    return write_catalogue_file(path, format_entry(buffer.getvalue(), Kind.MODEL))
