@@ -7,8 +7,8 @@
 The site (built from the bundled catalogue unless --site names a built one) is served on 127.0.0.1 the
 way a static host such as GitHub Pages serves it: gzip for text and `Cache-Control: max-age=600`.
 Lighthouse runs Debian's chromium headless with its default mobile settings (simulated slow 4G and a
-4x slower CPU) on the home page, a group page, an entry page, a leaderboard, the timeline, the
-statistics and the compare page. Per page it reports the median of each category over the runs and
+4x slower CPU) on one page of each type the browser tests check (tests/sitehelpers.py: home, a group,
+an entry, a leaderboard, the timeline, the statistics, the compare page, a component). Per page it reports the median of each category over the runs and
 what the page transferred as it loaded. Never run from the test suite.
 """
 
@@ -29,15 +29,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {
-    "home": "index.html",
-    "group": "groups/autoregressive.html",
-    "entry": "entries/janus-pro.html",
-    "leaderboard": "leaderboards/geneval.html",
-    "timeline": "timeline.html",
-    "statistics": "statistics.html",
-    "compare": "compare.html",
-}
+sys.path.insert(0, str(ROOT / "tests"))
+from sitehelpers import PAGE_TYPES as PAGES  # noqa: E402 - the page types the browser tests check
+
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"

@@ -12,6 +12,17 @@ from pathlib import Path
 
 import pytest
 
+# one page of each type: the browser tests check each for overflow and axe, benchmarks/lighthouse.py audits each
+PAGE_TYPES = {
+    "home": "index.html",
+    "group": "groups/autoregressive.html",
+    "entry": "entries/janus-pro.html",
+    "leaderboard": "leaderboards/geneval.html",
+    "timeline": "timeline.html",
+    "statistics": "statistics.html",
+    "compare": "compare.html?models=janus-pro,bagel",
+    "component": "components/siglip.html",
+}
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

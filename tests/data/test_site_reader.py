@@ -7,20 +7,10 @@ from pathlib import Path
 import feedparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from sitehelpers import PAGE_TYPES
 from test_site_browser import built_site, chromium, site_url  # noqa: F401 - the real site, served, and chromium: shared fixtures
 
 pytestmark = pytest.mark.browser
-
-PAGE_TYPES = {
-    "home": "index.html",
-    "group": "groups/autoregressive.html",
-    "entry": "entries/janus-pro.html",
-    "leaderboard": "leaderboards/geneval.html",
-    "timeline": "timeline.html",
-    "statistics": "statistics.html",
-    "compare": "compare.html?models=janus-pro,bagel",
-    "component": "components/siglip.html",
-}
 
 
 def _page(chromium, width: int = 1366, scheme: str = "light"):

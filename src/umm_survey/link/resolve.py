@@ -64,7 +64,7 @@ def resolve_entry(entry: LoadedEntry, catalogue: Catalogue, github: dict[str, di
         for name in MODEL_FACT_FIELDS:  # replaced by `facts`, with components and licences resolved
             resolved.pop(name, None)
         resolved["facts"] = resolve_facts(model, catalogue.vocabulary)
-    resolved["plain_name"] = latex_to_text(model.name) if "$" in model.name or "\\" in model.name else model.name
+    resolved["plain_name"] = plain_name(model.name)
     return resolved
 
 
@@ -86,11 +86,8 @@ def setting_text(setting: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _plain_name(entries: dict[str, LoadedEntry], entry_id: str | None) -> str | None:
-    """The name of the entry a source paper belongs to, as plain text (`UniCode²`, not `UniCode$^2$`)."""
-    if entry_id is None:
-        return None
-    name = entries[entry_id].model.name
+def plain_name(name: str) -> str:
+    """A name as plain text (`UniCode²`, not `UniCode$^2$`); most names hold no LaTeX and pass as they are."""
     return latex_to_text(name) if "$" in name or "\\" in name else name
 
 
@@ -120,6 +117,6 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
                 "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
                 "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
                 "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""), "size_params": size["total"] if size else None,
-                "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey), "entry_name": _plain_name(entries, entry_of_bibkey.get(result.source.bibkey))},
+                "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey), "entry_name": plain_name(entries[source].model.name) if (source := entry_of_bibkey.get(result.source.bibkey)) else None},
             })
     return sorted(resolved, key=lambda item: (item["benchmark"], item["metric"], item["model"], item["setting_text"]))

@@ -97,7 +97,7 @@ def _share_source(row: dict[str, Any]) -> None:
 
 
 def size_value(size: str | None) -> float | None:
-    """The parameters a size names, from its first number: `7B` -> 7e9, `800M` -> 8e8, `7B active / 14B total` -> 7e9."""
+    """The parameters a size text names, from its first number: `7B` -> 7e9, `800M` -> 8e8, `16B (3B active)` -> 16e9."""
     match = SIZE.search(size or "")
     return float(match[1]) * PARAMETER_UNITS[match[2].upper()] if match else None
 

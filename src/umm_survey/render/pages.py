@@ -127,7 +127,7 @@ def _leaderboard_pages(site: SiteInput, environment: Environment) -> dict[str, s
         chart["svg"] = scatter_svg(chart["points"], site.vocabulary.families, chart["x_label"], chart["y_label"], chart["x_range"], chart["y_range"], chart["id"])
     axis_choices = {axis: list(dict.fromkeys((chart[f"{axis}_benchmark"], chart[f"{axis}_label"]) for chart in charts)) for axis in ("x", "y")}
     for chart in charts:  # the pair the two selects show first: drawn alone from the first paint when scripts run
-        chart["default"] = bool(charts) and (chart["x_benchmark"], chart["y_benchmark"]) == (axis_choices["x"][0][0], axis_choices["y"][0][0])
+        chart["default"] = (chart["x_benchmark"], chart["y_benchmark"]) == (axis_choices["x"][0][0], axis_choices["y"][0][0])
     pages = {"leaderboards/index.md": environment.get_template("leaderboards.md.j2").render(boards=boards, charts=charts, axis_choices=axis_choices)}
     for board in boards:
         pages[f"leaderboards/{board['benchmark']['id']}.md"] = environment.get_template("leaderboard.md.j2").render(board=board)
