@@ -331,6 +331,8 @@
       root.querySelector(".umm-compare-clear").addEventListener("click", function () { ids = []; save(); });
       root.hidden = false;
       render(root, models, ids);
+    }).catch(function () {
+      root.querySelector(".umm-compare-status").textContent = "The comparison could not be loaded; the list of models below still links to each one.";
     });
   }
 

@@ -220,3 +220,19 @@ def test_a_wide_chart_keeps_a_legible_size_on_a_phone(chromium, site_url) -> Non
     assert page.locator(".umm-fit svg").evaluate("svg => svg.getBoundingClientRect().width") >= 600
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_scripts_do_not_move_the_page_as_it_loads(chromium, site_url) -> None:
+    context, page = _page(chromium, width=412)
+    page.add_init_script(
+        "window.ummShifts = []; new PerformanceObserver(list => list.getEntries().forEach(entry => entry.hadRecentInput || window.ummShifts.push(entry.value)))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    moved = {}
+    for path in ("leaderboards/geneval.html", "groups/autoregressive.html", "leaderboards/index.html", "compare.html?models=janus-pro,bagel"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        moved[path] = round(sum(page.evaluate("window.ummShifts")), 3)
+    context.close()
+    assert all(shift < 0.05 for shift in moved.values()), moved  # Lighthouse counts 0.1 as the limit of "good"
