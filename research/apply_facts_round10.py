@@ -5,8 +5,9 @@
 A helper read each paper's method section in a full-text copy (file ids in the notes) and reported the
 parts it names and the attention mask it states; what the paper did not state is marked `not_stated`.
 Parts are named by components.yaml ids, names or aliases; the three components the facts need that the
-vocabulary lacked (DC-AE, InternVL3.5, AIMv2, InternLM2, Yi, Anole, the Make-A-Scene tokenizer) are added, without links, which were not read. Only adds,
-through the fence: running it again changes nothing.
+vocabulary lacked (DC-AE, InternVL3.5, AIMv2, InternLM2, Yi, Anole, the Make-A-Scene tokenizer) are added, without links, which were not read.
+`unreadable-round10.json` lists the models whose paper text neither helper could reach: the architecture facts
+they lack are marked `unchecked`. Only adds, through the fence: running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ sys.path.insert(0, str(ROOT / "research"))
 
 from model_facts import add_components, add_facts  # noqa: E402
 
-NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round10.json", "facts-round10b.json")]
+NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round10.json", "facts-round10b.json", "unreadable-round10.json")]
 
 
 def main() -> int:
     components = models = 0
     for path in NOTES:
         notes = json.loads(path.read_text(encoding="utf-8"))
-        components += add_components(notes["components"])
-        models += sum(add_facts(entry_id, model.get("facts", {}), model.get("sources", {}), "paper", model.get("not_stated", [])) for entry_id, model in sorted(notes["models"].items()))
+        components += add_components(notes.get("components", []))
+        models += sum(add_facts(entry_id, model.get("facts", {}), model.get("sources", {}), "paper", model.get("not_stated", []), unchecked=model.get("unchecked", []))
+                      for entry_id, model in sorted(notes["models"].items()))
     print(f"components: {components} additions; model entries given facts or marks: {models}")
     return 0
 

@@ -43,10 +43,11 @@ def add_components(proposed: list[dict]) -> int:
     return changes
 
 
-def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, not_stated: list[str] = (), note: str | None = None) -> bool:
-    """Give the model the parts it lacks (each with its source), mark `not_stated` facts it lacks, and add
-    `note` as its fact_note when it has none. A fact the entry has, or lists as not stated or unchecked,
-    is left alone. True when the file changed."""
+def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, not_stated: list[str] = (), note: str | None = None,
+              unchecked: list[str] = ()) -> bool:
+    """Give the model the parts it lacks (each with its source), mark the facts it lacks `not_stated` (read,
+    not given) or `unchecked` (could not be read), and add `note` as its fact_note when it has none. A fact
+    the entry has, or already lists as not stated or unchecked, is left alone. True when the file changed."""
     path = ROOT / "catalogue" / "models" / f"{entry_id}.yaml"
     if not path.exists():
         return False
@@ -65,9 +66,13 @@ def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, no
     if added:
         document["architecture"] = architecture
         document["fact_sources"] = known
-    marks = [fact for fact in not_stated if fact not in closed and architecture.get(fact) in (None, [], "")]
-    if marks:
-        document["not_stated"] = list(document.get("not_stated", [])) + marks
+    marks = 0
+    for field, facts_marked in (("not_stated", not_stated), ("unchecked", unchecked)):
+        new = [fact for fact in facts_marked if fact not in closed and architecture.get(fact) in (None, [], "")]
+        if new:
+            document[field] = list(document.get(field, [])) + new
+            closed.update(new)
+            marks += len(new)
     noted = bool(note) and "fact_note" not in document
     if noted:
         document["fact_note"] = note
