@@ -7,7 +7,8 @@ parts it names and the attention mask it states; what the paper did not state is
 Parts are named by components.yaml ids, names or aliases; the three components the facts need that the
 vocabulary lacked (DC-AE, InternVL3.5, AIMv2, InternLM2, Yi, Anole, the Make-A-Scene tokenizer) are added, without links, which were not read.
 `unreadable-round10.json` lists the models whose paper text neither helper could reach: the architecture facts
-they lack are marked `unchecked`. Only adds, through the fence: running it again changes nothing.
+they lack are marked `unchecked` (X-VILA's and M2-omni's backbone and mask were then taken from the survey's
+Table 2, `survey-table2.json`, by hand removing those two from their marks). Only adds, through the fence: running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT / "research"))
 
 from model_facts import add_components, add_facts  # noqa: E402
 
-NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round10.json", "facts-round10b.json", "unreadable-round10.json")]
+NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round10.json", "facts-round10b.json", "unreadable-round10.json", "survey-table2.json")]
 
 
 def main() -> int:
