@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "research"))
 
 from model_facts import add_components, add_facts  # noqa: E402
 
-NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round10.json", "facts-round10b.json", "survey-table2.json", "unreadable-round10.json")  # marks last: a fact a source gives is never marked]
+NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round10.json", "facts-round10b.json", "survey-table2.json", "unreadable-round10.json")]  # marks last: a fact a source gives is never marked
 
 
 def main() -> int:
