@@ -136,7 +136,7 @@ def test_a_leaderboard_pairs_each_reported_number_with_its_rerun_exactly() -> No
         setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {}) | ({"split": split} if split else {})
         text = ", ".join(part for part in (size, "rewritten prompts" if rewriting else "", f"split {split}" if split else "") if part)
         return {"model": model, "model_name": model.upper(), "family": family, "benchmark": "b", "metric": "overall", "value": value, "printed": printed,
-                "size": size, "size_params": parameter_count(size), "setting": setting, "setting_text": text, "source": {"reported_by": by, "entry": model, "table": "Table 1"}}
+                "size": size, "size_params": parameter_count(size), "setting": setting, "setting_text": text, "source": {"bibkey": f"{model}2025", "reported_by": by, "entry": model, "table": "Table 1"}}
 
     benchmark = {"id": "b", "metrics": [{"id": "overall", "name": "Overall", "higher_is_better": True}, {"id": "unused", "name": "Unused", "higher_is_better": True}]}
     board = leaderboard(benchmark, [
@@ -174,13 +174,15 @@ def test_a_results_size_reads_as_parameters_and_the_variant_is_its_own_field(cap
 def test_a_cell_names_its_source_only_when_it_differs_from_its_rows() -> None:
     from umm_survey.render.leaderboards import leaderboard
 
-    def result(metric, table):
-        source = {"bibkey": "doe2025alpha", "table": table, "reported_by": "own", "entry": "a", "entry_name": "Alpha"}
+    def result(metric, bibkey, table):  # one row holds one kind of source (own, quoted, re-run), so only paper and table differ
+        source = {"bibkey": bibkey, "table": table, "reported_by": "own", "entry": "a", "entry_name": "Alpha"}
         return {"model": "a", "model_name": "Alpha", "family": "hybrid", "benchmark": "b", "metric": metric, "value": 0.5, "printed": "0.5",
                 "size": "7B", "size_params": 7e9, "setting": {"size": "7B"}, "setting_text": "7B", "source": source}
 
-    metrics = [{"id": name, "name": name, "higher_is_better": True} for name in ("overall", "counting", "colors")]
-    board = leaderboard({"id": "b", "metrics": metrics}, [result("overall", "Table 3"), result("counting", "Table 9"), result("colors", "Table 9")])
+    metrics = [{"id": name, "name": name, "higher_is_better": True} for name in ("overall", "counting", "colors", "two-object")]
+    board = leaderboard({"id": "b", "metrics": metrics}, [
+        result("overall", "zed2025", "Table 3"), result("counting", "abc2025", "Table 3"), result("colors", "abc2025", "Table 3"), result("two-object", "abc2025", "Table 9"),
+    ])
     (row,) = board["rows"]
-    assert row["source"]["table"] == "Table 9"
-    assert {name: cell["own_source"] for name, cell in row["cells"].items()} == {"overall": True, "counting": False, "colors": False}
+    assert (row["source"]["bibkey"], row["source"]["table"]) == ("abc2025", "Table 3")  # the one most cells share, not the largest
+    assert {name: cell["own_source"] for name, cell in row["cells"].items()} == {"overall": True, "counting": False, "colors": False, "two-object": True}

@@ -84,7 +84,7 @@ SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)
 
 
 def _source_key(source: dict[str, Any]) -> tuple:
-    return (source.get("bibkey"), source.get("table"), source.get("reported_by"))
+    return (source["bibkey"], source["table"])  # a row's cells share their kind of source (own, quoted, re-run): it is in the row's key
 
 
 def _share_source(row: dict[str, Any]) -> None:
