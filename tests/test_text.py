@@ -32,3 +32,12 @@ def test_markdown_cells_are_inert_entities_included() -> None:
 )
 def test_link_labels_drop_the_scheme_and_the_trailing_slash(url: str, label: str) -> None:
     assert link_label(url) == label
+
+
+def test_titles_compare_without_case_braces_latex_accents_or_punctuation() -> None:
+    from umm_survey.load.bib import normalise_title
+
+    assert normalise_title("{Janus-Pro}: Unified Multimodal Understanding") == "janus pro unified multimodal understanding"
+    assert normalise_title("Émergent Prôperties of {BAGEL}--naïve") == "emergent properties of bagel naive"  # the non-ASCII path
+    assert normalise_title(r"\textit{Cascaded} {T}okens") == "cascaded tokens"
+    assert normalise_title("Straße") == "strasse"

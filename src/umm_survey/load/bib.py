@@ -106,11 +106,15 @@ def latex_to_text(value: str) -> str:
         return value.replace("{", "").replace("}", "")
 
 
+NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+
+
 def normalise_title(value: str) -> str:
     """Compare titles ignoring case, braces, LaTeX markup, accents and punctuation."""
-    text = unicodedata.normalize("NFKD", latex_to_text(value))
-    text = "".join(character for character in text if not unicodedata.combining(character))
-    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).strip()
+    text = latex_to_text(value)
+    if not text.isascii():  # ASCII has no accents to take off: the common case skips the per-character pass
+        text = "".join(character for character in unicodedata.normalize("NFKD", text) if not unicodedata.combining(character))
+    return NOT_ALPHANUMERIC.sub(" ", text.casefold()).strip()
 
 
 def split_authors(value: str) -> list[str]:
