@@ -236,3 +236,11 @@ def test_scripts_do_not_move_the_page_as_it_loads(chromium, site_url) -> None:
         moved[path] = round(sum(page.evaluate("window.ummShifts")), 3)
     context.close()
     assert all(shift < 0.05 for shift in moved.values()), moved  # Lighthouse counts 0.1 as the limit of "good"
+
+
+def test_leaderboard_rows_stay_a_few_lines_tall_on_a_phone(chromium, site_url) -> None:
+    context, page = _page(chromium, width=390)
+    page.goto(site_url + "leaderboards/geneval.html")
+    heights = page.eval_on_selector_all("table.umm-leaderboard tbody tr:not([hidden])", "rows => rows.map(row => row.getBoundingClientRect().height)")
+    context.close()
+    assert heights and max(heights) < 150, max(heights)  # a long setting wrapped in a narrow column made rows 300 px tall
