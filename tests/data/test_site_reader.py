@@ -243,4 +243,4 @@ def test_leaderboard_rows_stay_a_few_lines_tall_on_a_phone(chromium, site_url) -
     page.goto(site_url + "leaderboards/geneval.html")
     heights = page.eval_on_selector_all("table.umm-leaderboard tbody tr:not([hidden])", "rows => rows.map(row => row.getBoundingClientRect().height)")
     context.close()
-    assert heights and max(heights) < 150, max(heights)  # a long setting wrapped in a narrow column made rows 300 px tall
+    assert heights and max(heights) < 200, max(heights)  # a long setting wrapped in a narrow column made rows over 300 px tall
