@@ -6,12 +6,10 @@ Pure functions over resolved results; the templates only lay the rows out.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from typing import Any
 
 from umm_survey.link.resolve import setting_text
-from umm_survey.schema import PARAMETER_UNITS
 
 
 def results_by(results: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
@@ -56,7 +54,7 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
         "metrics": metrics,
         "rows": ordered,
         "families": sorted({row["family"] for row in ordered if row["family"]}),
-        "sizes": sorted({row["size"] for row in ordered if row["size"]}, key=_size_order),
+        "sizes": [text for text, _value in sorted({row["size"]: row["size_value"] for row in ordered if row["size"]}.items(), key=_size_order)],
     }
 
 
@@ -80,9 +78,6 @@ def _decimals(printed: str) -> int:
     return len(printed.split(".")[1]) if "." in printed else 0
 
 
-SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])", re.IGNORECASE)
-
-
 def _source_key(source: dict[str, Any]) -> tuple:
     return (source["bibkey"], source["table"])  # a row's cells share their kind of source (own, quoted, re-run): it is in the row's key
 
@@ -96,15 +91,10 @@ def _share_source(row: dict[str, Any]) -> None:
         cell["own_source"] = _source_key(cell["source"]) != shared
 
 
-def size_value(size: str | None) -> float | None:
-    """The parameters a size text names, from its first number: `7B` -> 7e9, `800M` -> 8e8, `16B (3B active)` -> 16e9."""
-    match = SIZE.search(size or "")
-    return float(match[1]) * PARAMETER_UNITS[match[2].upper()] if match else None
-
-
-def _size_order(size: str) -> tuple[float, str]:
-    value = size_value(size)
-    return (value if value is not None else float("inf"), size)
+def _size_order(size: tuple[str, float | None]) -> tuple[float, str]:
+    """Sizes by their number of parameters (from the link stage), then by text; sizes without a number last."""
+    text, value = size
+    return (value if value is not None else float("inf"), text)
 
 
 def scatter_points(results: list[dict[str, Any]], across: Any, up: Any) -> list[dict[str, Any]]:
