@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
 import json
 import shutil
 import statistics
@@ -59,19 +60,7 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *_args) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
+        return io.BytesIO(body)
 
 
 @contextmanager

@@ -144,7 +144,8 @@ def is_ablation(note: dict) -> bool:
     return "ablation" in f"{note.get('table')} {(note.get('settings') or {}).get('note')}".lower()
 
 
-def result_of(note: dict) -> tuple[str, dict] | None:
+def result_of(note: dict, settings=setting_of) -> tuple[str, dict] | None:
+    """The model and result a note maps to; `settings` reads the note's setting."""
     if is_ablation(note):
         return None
     benchmark = BENCHMARKS.get(note["benchmark"].strip().lower())
@@ -162,7 +163,7 @@ def result_of(note: dict) -> tuple[str, dict] | None:
         return None
     metric, extra = found
     value = YAML().load(f"v: {text}")["v"]  # a float that remembers its printed digits
-    setting = setting_of(note, extra, benchmark, str(note["value"]))
+    setting = settings(note, extra, benchmark, str(note["value"]))
     result = {"benchmark": benchmark, "metric": metric, "value": value, **({"setting": setting} if setting else {}),
               "source": {"bibkey": bibkey, "table": note["table"], "reported_by": note["kind"]}}
     return model, result

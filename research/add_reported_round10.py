@@ -64,12 +64,11 @@ def setting_of(note: dict, extra: dict, benchmark: str, printed_value: str) -> d
 
 
 def main() -> int:
-    mapping.setting_of = setting_of  # the mapping's result_of reads its settings through this name
     per_model: dict[str, list[dict]] = {}
     skipped = 0
     for path in NOTES:
         for note in json.loads(path.read_text(encoding="utf-8")):
-            mapped = mapping.result_of(note)
+            mapped = mapping.result_of(note, setting_of)
             if mapped is None or not isinstance(mapped[1]["value"], (int, float)):  # `65.1∗`: a flagged number, not a value
                 skipped += 1
                 continue

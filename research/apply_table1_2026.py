@@ -27,14 +27,11 @@ sys.path.insert(0, str(ROOT / "research"))
 from model_facts import add_facts  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 
+from umm_survey.link.modelfacts import PART_ROLES  # noqa: E402
+
 CURATED = ROOT / "research" / "2026" / "architecture" / "survey-table1-curated.json"
 SOURCE = "survey Table 1 (arXiv 2505.02567v6)"
-LABELS = {"backbone": "backbone", "understanding_encoder": "understanding encoder", "generation_encoder": "generation encoder",
-          "generation_decoder": "generation decoder", "attention": "attention mask"}
-
-
-def _written(value) -> str:
-    return " and ".join(value) if isinstance(value, list) else str(value)
+LABELS = {role: label.lower() for role, label in PART_ROLES} | {"attention": "attention mask"}
 
 
 def disagreement_note(disagree: dict, sources: dict) -> str:
