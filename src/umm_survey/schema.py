@@ -44,8 +44,11 @@ class Modality(str, Enum):
     ACTION = "action"
 
 
+WHITE_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
+
+
 def _http_url(value: str) -> str:
-    if any(character.isspace() for character in value):
+    if WHITE_SPACE.search(value):
         raise PydanticCustomError("umm_bad_url", "a URL cannot contain spaces")
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:

@@ -73,6 +73,10 @@ def load_bibliography(path: Path, display: str) -> Bibliography:
 
 def parse_bibliography(text: str, display: str, into: Bibliography | None = None) -> Bibliography:
     bibliography = into or Bibliography(display, text=text)
+    plain = plain_records(text)
+    if plain is not None:  # the common case, as `fmt` writes it; anything else goes to bibtexparser
+        bibliography.records = plain
+        return bibliography
     library = bibtexparser.parse_string(text)
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
@@ -87,6 +91,82 @@ def parse_bibliography(text: str, display: str, into: Bibliography | None = None
         record = Record(entry.key, entry.entry_type.lower(), fields, entry.start_line + 1, entry.raw)
         bibliography.records.setdefault(entry.key, record)
     return bibliography
+
+
+_RECORD_HEAD = re.compile(r"@([A-Za-z]+)[ \t]*\{[ \t]*([A-Za-z0-9_:.+/-]+)[ \t]*,")
+_FIELD_HEAD = re.compile(r"\s*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*")
+_AFTER_VALUE = re.compile(r"\s*([,}])")
+_BRACE_OR_QUOTE = re.compile(r'[{}"]')
+_DIGITS = re.compile(r"[0-9]+")
+_SPACE = re.compile(r"\s*")
+_NOT_RECORDS = {"string", "comment", "preamble"}
+
+
+def plain_records(text: str) -> dict[str, Record] | None:
+    """The records of a file made only of plain records (`@type{key, name = {value} | "value" | 123, ...}`
+    separated by white space), read in one pass; None when anything else is there (comments, `@string`,
+    macros, `#` joins, an `@` inside a value, a duplicate key or field, a syntax error), so that bibtexparser reads the file and
+    reports what it finds. Reading bibtexparser's way was a quarter of `validate` at 10,000 entries."""
+    records: dict[str, Record] = {}
+    position, line = _SPACE.match(text).end(), 1
+    line += text.count("\n", 0, position)
+    while position < len(text):
+        record = _plain_record(text, position)
+        if record is None:
+            return None
+        entry_type, key, fields, end = record
+        if entry_type.lower() in _NOT_RECORDS or key in records:
+            return None
+        records[key] = Record(key, entry_type.lower(), fields, line, text[position:end])
+        following = _SPACE.match(text, end).end()
+        line += text.count("\n", position, following)
+        position = following
+    return records
+
+
+def _plain_record(text: str, position: int) -> tuple[str, str, dict[str, str], int] | None:
+    head = _RECORD_HEAD.match(text, position)
+    if head is None:
+        return None
+    fields: dict[str, str] = {}
+    position = head.end()
+    while True:
+        name = _FIELD_HEAD.match(text, position)
+        if name is None:
+            close = _AFTER_VALUE.match(text, position)
+            return (head.group(1), head.group(2), fields, close.end()) if close and close.group(1) == "}" else None
+        value = _plain_value(text, name.end())
+        if value is None or "@" in value[0] or name.group(1).lower() in fields:  # bibtexparser may start a record at an `@`
+            return None
+        fields[name.group(1).lower()], position = value
+        after = _AFTER_VALUE.match(text, position)
+        if after is None:
+            return None
+        if after.group(1) == "}":
+            return head.group(1), head.group(2), fields, after.end()
+        position = after.end()
+
+
+def _plain_value(text: str, position: int) -> tuple[str, int] | None:
+    """A braced, quoted or numeric value starting at `position`: its text without the delimiters, and where it ends."""
+    opener = text[position:position + 1]
+    if opener not in ("{", '"'):
+        digits = _DIGITS.match(text, position)
+        return (digits.group(), digits.end()) if digits else None
+    depth = 0
+    for mark in _BRACE_OR_QUOTE.finditer(text, position + 1):
+        character = mark.group()
+        if text[mark.start() - 1] == "\\":
+            return None  # bibtexparser reads `\{` and `\}` as escapes, BibTeX does not: leave such files to bibtexparser
+        if character == "{":
+            depth += 1
+        elif character == "}":
+            if depth == 0:
+                return (text[position + 1:mark.start()], mark.end()) if opener == "{" else None
+            depth -= 1
+        elif depth == 0 and opener == '"':
+            return text[position + 1:mark.start()], mark.end()
+    return None
 
 
 def _first_line(error: Exception | None) -> str:
