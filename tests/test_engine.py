@@ -66,6 +66,47 @@ def test_the_shortcuts_give_the_pages_plain_mkdocs_gives(catalogue_dir: Path, tm
     assert entry.count('class="md-nav__link') == (plain / "entries" / "alpha-model.html").read_text().count('class="md-nav__link') > 5
 
 
+def shell_test_pages() -> dict[str, str]:
+    """Titles and descriptions with markup, pages with and without a description or a heading, two folders."""
+    pages = {"index.md": "---\ntitle: Home\n---\n<h1>Home</h1>"}
+    titles = ["A & B", "<b>Bold</b> \"quoted\"", "Plain", "Café ‹x›", "Fifth", "x < y"]
+    for folder in ("entries", "components"):
+        for index in range(16):  # four shapes, four pages each: the first two are laid out by the theme, the others from the shell
+            title = titles[index % len(titles)]
+            description = f'description: "About {title.replace(chr(34), "")} & more"\n' if index % 2 == 0 else ""
+            heading = f"<h1>{title}</h1>" if index % 4 >= 2 else ""
+            pages[f"{folder}/page-{index}.md"] = f"---\ntitle: {json.dumps(title)}\n{description}hide: [toc]\n---\n{heading}<p>Body of {index} &amp; more</p>"
+    return pages
+
+
+def built_with_and_without_shortcuts(tmp_path: Path, config: Path) -> tuple[int, int]:
+    """Pages from shells in each build; the two builds' pages must be the same."""
+    pages, built = shell_test_pages(), {}
+    for shortcuts in (True, False):
+        (tmp_path / f"docs-{shortcuts}").mkdir()
+        site = EngineInput(pages=pages, html_pages=set(pages), nav=[{"Home": "index.md"}], shortcuts=shortcuts)
+        built[shortcuts] = run_mkdocs(config, tmp_path / f"docs-{shortcuts}", tmp_path / f"site-{shortcuts}", site)
+    fast, plain = contents(tmp_path / "site-True"), contents(tmp_path / "site-False")
+    for name in pages:
+        page = name.replace(".md", ".html")
+        assert AROUND_BLOCK_TAG.sub(r"\1", fast[page].decode()) == AROUND_BLOCK_TAG.sub(r"\1", plain[page].decode()), page
+    return built[True], built[False]
+
+
+def test_pages_laid_out_from_a_shell_are_the_pages_the_theme_lays_out(tmp_path: Path) -> None:
+    assert built_with_and_without_shortcuts(tmp_path, ROOT / "mkdocs.yml") == (16, 0), "two pages of each shape in each folder come from their shell"
+
+
+def test_a_shell_is_dropped_when_the_theme_shows_something_else_of_each_page(tmp_path: Path) -> None:
+    """With a site URL every page has its own canonical link, which no probe part explains: the second page
+    of each shape, laid out both ways, differs, and the theme lays out every page."""
+    config = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text().replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config.write_text(text + "site_url: https://example.org/survey/\n")
+    assert built_with_and_without_shortcuts(tmp_path, config) == (0, 0)
+    assert '<link rel="canonical" href="https://example.org/survey/entries/page-3.html">' in (tmp_path / "site-True" / "entries" / "page-3.html").read_text()
+
+
 def test_search_documents_come_from_the_entry_fields(catalogue_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build_site(load_catalogue(catalogue_dir), paths(site))

@@ -8,6 +8,8 @@ The plugin adds four things to a plain `mkdocs build`, none of which changes a p
 - pages whose body is already HTML skip Python-Markdown (it would return them unchanged);
 - the navigation sidebar, identical on every page outside the nav at one folder depth, is rendered
   once per depth instead of once per page;
+- the theme's whole layout around such pages is rendered once per folder and kind of page, and each
+  page is that shell with its own title, description and content put in (`publish/shell.py`);
 - pages the render stage describes for search are indexed from those descriptions (entry fields),
   not by parsing their tables, and pages whose output is in the page cache are not rebuilt at all.
 
@@ -35,8 +37,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from umm_survey.publish.pagecache import PageCache, link_or_copy
+from umm_survey.publish.shell import ProbePage, Shell, cut_shell, part_templates, part_values, shape
 
 THEME_PREFIX = "umm-theme"  # templates of the theme itself, reachable even where overrides/ replaces them
+SHELL_TEMPLATE = "umm-shell.html"  # a page laid out from its shell names this template
 SEARCH_INDEX = Path("search") / "search_index.json"
 
 
@@ -73,6 +77,13 @@ class CataloguePlugin(BasePlugin):
         self.bodies: dict[str, str] = {}
         self.navs: dict[str, str] = {}
         self.cached: dict[str, Path] = {}  # destination -> cached HTML file, linked in after the build
+        self.templates: dict[str, str] = {}  # page laid out from a shell -> the template it would have used
+        self.shells: dict[tuple, Shell | None] = {}  # shell key -> its shell; None: lay these pages out in full
+        self.checked: set[tuple] = set()  # shells whose second page came out the same both ways
+        self.from_shell = 0  # pages laid out from a shell without the theme (for the tests)
+        self.parts: dict[str, jinja2.Template] = {}
+        self.environment: jinja2.Environment | None = None
+        self.in_nav: set[str] = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for relative, text in self.site.pages.items():
@@ -86,9 +97,16 @@ class CataloguePlugin(BasePlugin):
             files.append(File.generated(config, relative, abs_src_path=str(source)))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site.shortcuts and page.file.src_uri in self.site.html_pages:
             self.bodies[page.file.src_uri] = markdown
+            if page.file.src_uri not in self.in_nav:  # laid out from the shell of its kind
+                self.templates[page.file.src_uri] = page.meta.get("template", "main.html")
+                page.meta["template"] = SHELL_TEMPLATE
             return ""
         return markdown
 
@@ -116,9 +134,36 @@ class CataloguePlugin(BasePlugin):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # the theme's own folder: the last one holding the partial (overrides/ comes before it)
         theme_dir = [folder for folder in config.theme.dirs if Path(folder, "partials", "nav.html").is_file()][-1]
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dir)})])
+        shell = jinja2.DictLoader({SHELL_TEMPLATE: "{{ umm_from_shell() }}"})
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dir)}), shell])
         env.globals.setdefault("umm_navigation", None)
+        env.globals["umm_from_shell"] = jinja2.pass_context(lambda context: self._from_shell(context))
+        self.environment, self.parts = env, part_templates(env)
         return env
+
+    def _from_shell(self, context: jinja2.runtime.Context) -> str:
+        """The page laid out from the shell of its kind, or by the theme until that shell is known to be right."""
+        page = context["page"]
+        template = self.environment.get_template(self.templates[page.file.src_uri])
+        key = (template.name, posixpath.dirname(page.url), shape(page))
+        full = context.get_all()
+        if key not in self.shells:
+            probe = ProbePage(page)
+            self.shells[key] = cut_shell(template.render({**full, "page": probe}), part_values(self.parts, probe))
+            return template.render(full)
+        shell = self.shells[key]
+        if shell is None:
+            return template.render(full)
+        filled = shell.fill(part_values(self.parts, page))
+        if key not in self.checked:
+            output = template.render(full)
+            if output != filled:
+                self.shells[key] = None
+                return output
+            self.checked.add(key)
+            return output
+        self.from_shell += 1
+        return filled
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         key = self.site.cache_keys.get(page.file.src_uri)
@@ -151,15 +196,18 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return "'dirty' build" not in record.getMessage()
 
 
-def run_mkdocs(config_file: Path, docs: Path, output: Path, site: EngineInput, cache: PageCache | None = None) -> None:
-    """Build `site` into `output` (an empty folder); `docs` is an empty folder mkdocs requires to exist."""
+def run_mkdocs(config_file: Path, docs: Path, output: Path, site: EngineInput, cache: PageCache | None = None) -> int:
+    """Build `site` into `output` (an empty folder); `docs` is an empty folder mkdocs requires to exist.
+    Returns how many pages were laid out from a shell."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build_logger = logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(_not_the_dirty_warning)
     try:
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(output), nav=site.nav, strict=True)
-        config.plugins["umm-survey"] = CataloguePlugin(site, cache)
+        plugin = CataloguePlugin(site, cache)
+        config.plugins["umm-survey"] = plugin
         mkdocs_build(config, dirty=bool(site.cached_pages))
+        return plugin.from_shell
     except MkDocsException as error:
         raise EngineError(f"mkdocs failed: {error}") from error
     except OSError as error:
