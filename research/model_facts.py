@@ -43,32 +43,40 @@ def add_components(proposed: list[dict]) -> int:
     return changes
 
 
+MARKS = ("not_stated", "unchecked", "not_applicable")
+RELEASE_FACTS = ("sizes", "weights", "licence", "licence_url", "organisation")
+
+
 def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, not_stated: list[str] = (), note: str | None = None,
-              unchecked: list[str] = ()) -> bool:
+              unchecked: list[str] = (), not_applicable: list[str] = ()) -> bool:
     """Give the model the parts it lacks (each with its source), mark the facts it lacks `not_stated` (read,
-    not given) or `unchecked` (could not be read), and add `note` as its fact_note when it has none. A fact
-    the entry has, or already lists as not stated or unchecked, is left alone. True when the file changed."""
+    not given), `unchecked` (could not be read) or `not_applicable` (the model has no such part), and add
+    `note` as its fact_note when it has none. Release facts (sizes, weights, licence, organisation) go to
+    their own fields. A fact the entry has, or already marks, is left alone. True when the file changed."""
     path = ROOT / "catalogue" / "models" / f"{entry_id}.yaml"
     if not path.exists():
         return False
     writer = yaml_writer()
     document = writer.load(path.read_text(encoding="utf-8"))
-    closed = set(document.get("not_stated", [])) | set(document.get("unchecked", []))
+    closed = {fact for mark in MARKS for fact in document.get(mark, [])}
     architecture = document.get("architecture") or {}
     known = dict(document.get("fact_sources") or {})
     added = []
     for fact, value in facts.items():
-        if fact in closed or architecture.get(fact) not in (None, [], ""):
+        holder = document if fact in RELEASE_FACTS else architecture
+        if fact in closed or holder.get(fact) not in (None, [], ""):
             continue
-        architecture[fact] = value
-        known.setdefault(fact, sources.get(fact, default_source))
+        holder[fact] = value
+        if fact != "licence_url":
+            known.setdefault(fact, sources.get(fact, default_source))
         added.append(fact)
     if added:
-        document["architecture"] = architecture
+        if architecture:
+            document["architecture"] = architecture
         document["fact_sources"] = known
     marks = 0
-    for field, facts_marked in (("not_stated", not_stated), ("unchecked", unchecked)):
-        new = [fact for fact in facts_marked if fact not in closed and architecture.get(fact) in (None, [], "")]
+    for field, facts_marked in (("not_stated", not_stated), ("unchecked", unchecked), ("not_applicable", not_applicable)):
+        new = [fact for fact in facts_marked if fact not in closed and (document if fact in RELEASE_FACTS else architecture).get(fact) in (None, [], "")]
         if new:
             document[field] = list(document.get(field, [])) + new
             closed.update(new)

@@ -39,6 +39,14 @@ def test_unchecked_facts_read_differently_from_absent_ones(catalogue_dir: Path) 
     assert facts["missing_text"] == {"weights": "not stated in the paper or the release", "organisation": "not checked yet (the sources could not be read)"}
 
 
+def test_a_part_the_model_does_not_have_reads_as_none(catalogue_dir: Path) -> None:
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    alpha.write_text(alpha.read_text().replace("  generation_encoder: [Tiny-VQ]\n", "").replace("organisation: [Example Lab]\n", "organisation: [Example Lab]\nnot_applicable: [generation_encoder]\n"))
+    facts = _alpha(catalogue_dir)["facts"]
+    assert facts["missing_text"] == {"generation_encoder": "none: the model has no such part"}
+    assert facts["not_applicable"] == ["generation_encoder"]
+
+
 def test_size_text_reads_like_a_paper() -> None:
     assert [size_text(value) for value in (7e9, 1.5e9, 400e6, 14.2e9, 1.2e12)] == ["7B", "1.5B", "400M", "14.2B", "1.2T"]
 

@@ -389,6 +389,25 @@ def test_code_without_weights_or_licence_is_a_warning_unless_not_stated(catalogu
     assert _messages(catalogue_dir, "UMM219") == []
 
 
+def test_a_fact_is_either_given_or_marked_once(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "organisation: [Example Lab]\n", "organisation: [Example Lab]\nnot_stated: [weights, sizes]\nunchecked: [sizes]\nnot_applicable: [attention]\n")
+    assert _messages(catalogue_dir, "UMM220") == [
+        (23, "`weights` is given, so it cannot also be in `not_stated`; remove one"),
+        (23, "`sizes` is given, so it cannot also be in `not_stated`; remove one"),
+        (24, "`sizes` is given, so it cannot also be in `unchecked`; remove one"),
+        (25, "`attention` is given, so it cannot also be in `not_applicable`; remove one"),
+    ]
+    _replace(catalogue_dir, ALPHA, "  attention: causal\n", "")
+    _replace(catalogue_dir, ALPHA, "sizes: [1.5e9, 7e9]\nweights: [https://huggingface.co/example/alpha-7b]\n", "")
+    _replace(catalogue_dir, ALPHA, "not_stated: [weights, sizes]\nunchecked: [sizes]\n", "not_stated: [attention]\n")
+    assert _messages(catalogue_dir, "UMM220") == [(21, "`attention` is in both `not_stated` and `not_applicable`; keep the one that is true")]
+
+
+def test_only_architecture_parts_can_be_not_applicable(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "licence: MIT\norganisation: [Example Lab]\n", "organisation: [Example Lab]\nnot_applicable: [licence]\n")
+    assert [(problem.rule, problem.line, problem.field) for problem in problems_of(catalogue_dir) if problem.rule.startswith("UMM2")] == [("UMM203", 22, "not_applicable.0")]
+
+
 def test_components_file_with_one_spelling_twice(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, "components.yaml", "kind: tokenizer}", "kind: tokenizer, aliases: [tiny lm]}")
     assert _messages(catalogue_dir, "UMM503") == [(4, "`tiny lm` names both `tiny-lm` and `tiny-vq`")]

@@ -185,6 +185,7 @@ class Architecture(StrictModel):
 
 FactName = Literal["backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "sizes", "weights", "licence", "organisation"]
 FACT_NAMES: tuple[str, ...] = get_args(FactName)
+PartName = Literal["backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention"]
 
 
 class FactSources(StrictModel):
@@ -215,6 +216,11 @@ class Model(Entry):
     fact_sources: FactSources | None = Field(None, description="Where each fact above was read, where it is not in the abstract.")
     not_stated: list[FactName] = Field(default_factory=list, description="Facts the paper and the official release do not give (checked and left out, not forgotten).")
     unchecked: list[FactName] = Field(default_factory=list, description="Facts that could not be checked yet (the paper's text or the official repository could not be read); shown as such, not as absent.")
+    not_applicable: list[PartName] = Field(
+        default_factory=list,
+        description="Architecture parts the model does not have: no generation encoder when it writes a text prompt for a separate image generator, no backbone for a tokenizer, no image-generation parts for a model that outputs no images.",
+        examples=[["generation_encoder"]],
+    )
     fact_note: Text | None = Field(None, description="For a reader: how a fact should be read, or why it differs from the survey's Table 1.")
 
 

@@ -22,7 +22,7 @@ from umm_survey.schema import Kind
 KEY_ORDER = (
     "id", "name", "title", "date", "venue", "groups", "series", "same_paper_as", "bibkey", "arxiv",
     "paper", "code", "demo", "project", "data", "inputs", "outputs",
-    "architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "unchecked", "fact_note",
+    "architecture", "sizes", "weights", "licence", "licence_url", "organisation", "fact_sources", "not_stated", "unchecked", "not_applicable", "fact_note",
     "size", "sample", "task", "metrics", "summary",
 )
 ARCHITECTURE_ORDER = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention")

@@ -17,7 +17,7 @@ from umm_survey.authoring.entryfile import ARCHITECTURE_ORDER, FACT_SOURCE_ORDER
 from umm_survey.links import normalise_url
 from umm_survey.schema import LINK_FIELDS, Kind
 
-FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as", "sizes", "organisation", "not_stated", "unchecked")
+FLOW_LISTS = ("groups", "inputs", "outputs", "same_paper_as", "sizes", "organisation", "not_stated", "unchecked", "not_applicable")
 NESTED_ORDERS = {"architecture": ARCHITECTURE_ORDER, "fact_sources": FACT_SOURCE_ORDER}
 MODELINE = re.compile(r"^# yaml-language-server:.*\n?", re.MULTILINE)
 

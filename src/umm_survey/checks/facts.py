@@ -16,8 +16,30 @@ LIST_PARTS = ("understanding_encoder", "generation_encoder")
 SINGLE_PARTS = ("backbone", "generation_decoder")
 
 
+MARKS = ("not_stated", "unchecked", "not_applicable")
+
+
 def fact_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
-    return [*_component_problems(entry, data, vocabulary), *_licence_problems(entry, data, vocabulary), *_release_problems(entry, data)]
+    return [*_component_problems(entry, data, vocabulary), *_licence_problems(entry, data, vocabulary), *_release_problems(entry, data), *_mark_problems(entry, data)]
+
+
+def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
+    """A fact is given, or marked once: a mark on a given fact, or two marks on one, would tell readers two things."""
+    architecture = data.get("architecture") if isinstance(data.get("architecture"), dict) else {}
+    seen: dict[str, str] = {}
+    problems = []
+    for mark in MARKS:
+        names = data.get(mark)
+        for index, name in enumerate(names if isinstance(names, list) else []):
+            if not isinstance(name, str):
+                continue
+            given = data.get(name) if name not in architecture else architecture.get(name)
+            if given not in (None, [], ""):
+                problems.append(entry.problem("UMM220", f"`{name}` is given, so it cannot also be in `{mark}`; remove one", mark, index))
+            elif name in seen:
+                problems.append(entry.problem("UMM220", f"`{name}` is in both `{seen[name]}` and `{mark}`; keep the one that is true", mark, index))
+            seen.setdefault(name, mark)
+    return problems
 
 
 def named_parts(architecture: object) -> list[tuple[tuple[str | int, ...], str]]:

@@ -65,6 +65,7 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
         "organisation": list(model.organisation),
         "sources": sources,
         "not_stated": list(model.not_stated),
+        "not_applicable": list(model.not_applicable),
         "stated": stated,
         "missing_text": {name: _missing(model, name) for name in FACT_NAMES if name not in stated},
         "components": sorted({part["component"] for role in parts.values() for part in role if part["component"]}),
@@ -77,6 +78,8 @@ def _missing(model: Model, name: str) -> str:
         return "not stated in the paper or the release"
     if name in model.unchecked:
         return "not checked yet (the sources could not be read)"
+    if name in model.not_applicable:
+        return "none: the model has no such part"
     return "not yet recorded"
 
 
