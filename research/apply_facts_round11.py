@@ -28,12 +28,14 @@ def main() -> int:
     release = json.loads((NOTES / "release-round11.json").read_text(encoding="utf-8"))
     components = add_components(architecture["components"])
     changed, notes_left = 0, []
-    for notes in (architecture["models"], release["models"]):
-        for entry_id, model in sorted(notes.items()):
-            changed += add_facts(entry_id, model["facts"], model["sources"], "paper", model["not_stated"], model.get("note"),
-                                 unchecked=model["unchecked"], not_applicable=model.get("not_applicable", []))
-            if model.get("note") and model["note"] not in (ROOT / "catalogue" / "models" / f"{entry_id}.yaml").read_text(encoding="utf-8"):
-                notes_left.append(entry_id)
+    for entry_id in sorted(set(architecture["models"]) | set(release["models"])):  # one write per file
+        parts = [notes[entry_id] for notes in (architecture["models"], release["models"]) if entry_id in notes]
+        merged = {field: {key: value for part in parts for key, value in part[field].items()} for field in ("facts", "sources")}
+        marks = {field: [fact for part in parts for fact in part.get(field, [])] for field in ("not_stated", "unchecked", "not_applicable")}
+        note = next((part["note"] for part in parts if part.get("note")), None)
+        changed += add_facts(entry_id, merged["facts"], merged["sources"], "paper", marks["not_stated"], note, unchecked=marks["unchecked"], not_applicable=marks["not_applicable"])
+        if note and " ".join(note.split()) not in " ".join((ROOT / "catalogue" / "models" / f"{entry_id}.yaml").read_text(encoding="utf-8").split()):
+            notes_left.append(entry_id)
     print(f"components: {components} additions; model files changed: {changed}")
     if notes_left:
         print("notes not added (the entry has a note of its own):", ", ".join(notes_left))
