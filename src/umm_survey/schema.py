@@ -146,6 +146,7 @@ class Attention(str, Enum):
     CAUSAL = "causal"
     BIDIRECTIONAL = "bidirectional"
     CAUSAL_TEXT_FULL_IMAGE = "causal-text-full-image"
+    BLOCK_CAUSAL = "block-causal"
 
 
 def _attention(value: object) -> object:
@@ -179,7 +180,7 @@ class Architecture(StrictModel):
     generation_encoder: list[ComponentName] = Field(default_factory=list, description="What turns an image into the model's generation target: a VQ tokenizer, a VAE, a semantic encoder.")
     generation_decoder: ComponentName | None = Field(None, description="What turns the model's output into pixels: a VQ decoder, a VAE decoder, or a diffusion model such as SDXL.")
     attention: Annotated[Attention | None, BeforeValidator(_attention)] = Field(
-        None, description="Mask used when generating images: `causal`, `bidirectional`, or `causal-text-full-image` (causal across the sequence, full attention within each image)."
+        None, description="Mask used when generating images: `causal`, `bidirectional`, `causal-text-full-image` (causal across the sequence, full attention within each image), or `block-causal` (full attention within each block of tokens, causal across blocks, as in block diffusion)."
     )
 
 

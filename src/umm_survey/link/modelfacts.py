@@ -14,7 +14,7 @@ PART_ROLES = (
     ("backbone", "Backbone"),
     ("generation_decoder", "Generation decoder"),
 )
-ATTENTION_LABELS = {"causal": "causal", "bidirectional": "bidirectional", "causal-text-full-image": "causal across the sequence, full within each image"}
+ATTENTION_LABELS = {"causal": "causal", "bidirectional": "bidirectional", "causal-text-full-image": "causal across the sequence, full within each image", "block-causal": "full within each block, causal across blocks"}
 
 
 def size_text(parameters: float) -> str:
