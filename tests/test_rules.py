@@ -364,9 +364,11 @@ def test_sizes_must_be_positive_numbers_of_parameters(catalogue_dir: Path) -> No
 
 
 def test_attention_outside_the_documented_values(catalogue_dir: Path) -> None:
-    _replace(catalogue_dir, ALPHA, "  attention: causal", "  attention: full")
+    _replace(catalogue_dir, ALPHA, "  attention: causal", "  attention: block-causal")
+    assert _messages(catalogue_dir, "UMM217") == []
+    _replace(catalogue_dir, ALPHA, "  attention: block-causal", "  attention: full")
     assert _messages(catalogue_dir, "UMM217") == [
-        (18, "`architecture.attention`: 'full' is not an attention mask this catalogue documents; use one of `causal`, `bidirectional`, `causal-text-full-image`")
+        (18, "`architecture.attention`: 'full' is not an attention mask this catalogue documents; use one of `causal`, `bidirectional`, `causal-text-full-image`, `block-causal`")
     ]
 
 
