@@ -71,3 +71,11 @@ def test_a_file_with_a_duplicate_key_or_a_macro_is_left_to_bibtexparser_and_repo
     assert plain_records("@string{cvpr = {CVPR}}\n" + record) is None
     bibliography = parse_bibliography(record + "\n" + record, "references.bib")
     assert [(problem.rule, problem.line) for problem in bibliography.problems] == [("UMM402", record.count("\n") + 2)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=st.text(alphabet="ab {}\n\t.,:;()'-1é`!?\\$&", max_size=24))
+def test_text_with_only_protecting_braces_reads_as_pylatexenc_reads_it(value: str) -> None:
+    from umm_survey.load.bib import _LATEX, latex_to_text
+
+    assert latex_to_text(value) == _LATEX.latex_to_text(value)

@@ -175,11 +175,14 @@ def _first_line(error: Exception | None) -> str:
 
 
 LATEX_CHARACTERS = re.compile(r"[\\{}$%&~^_]|--|``|''|[?!]`")
+LATEX_BEYOND_BRACES = re.compile(r"[\\$%&~^_]|--|``|''|[?!]`")
 
 
 def latex_to_text(value: str) -> str:
     if not LATEX_CHARACTERS.search(value):
         return value  # the common case: nothing for pylatexenc to convert
+    if not LATEX_BEYOND_BRACES.search(value):
+        return value.replace("{", "").replace("}", "")  # protected capitals only ({HRS-Bench}): what pylatexenc returns, 50 times faster
     try:
         return _LATEX.latex_to_text(value)
     except Exception:  # pylatexenc is lenient, but never let odd input stop validation
