@@ -84,7 +84,7 @@ def built_with_and_without_shortcuts(tmp_path: Path, config: Path) -> tuple[int,
     pages, built = shell_test_pages(), {}
     for shortcuts in (True, False):
         (tmp_path / f"docs-{shortcuts}").mkdir()
-        site = EngineInput(pages=pages, html_pages=set(pages), nav=[{"Home": "index.md"}], shortcuts=shortcuts)
+        site = EngineInput(pages=dict(pages), html_pages=set(pages), nav=[{"Home": "index.md"}], shortcuts=shortcuts)  # run_mkdocs takes the pages out
         built[shortcuts] = run_mkdocs(config, tmp_path / f"docs-{shortcuts}", tmp_path / f"site-{shortcuts}", site)
     fast, plain = contents(tmp_path / "site-True"), contents(tmp_path / "site-False")
     for name in pages:

@@ -50,7 +50,7 @@ class EngineError(Exception):
 
 @dataclass
 class EngineInput:
-    pages: dict[str, str]  # relative path -> text (Markdown pages and downloads alike)
+    pages: dict[str, str]  # relative path -> text (Markdown pages and downloads alike); run_mkdocs takes them out as it hands them on
     assets: dict[str, Path] = field(default_factory=dict)  # relative path -> file to copy as it is
     html_pages: set[str] = field(default_factory=set)  # Markdown pages whose body is already HTML
     search_documents: list[dict[str, str]] = field(default_factory=list)  # {location, title, text}
@@ -86,7 +86,8 @@ class CataloguePlugin(BasePlugin):
         self.in_nav: set[str] = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for relative, text in self.site.pages.items():
+        for relative in list(self.site.pages):  # each text is handed on, not kept twice: at 10,000 entries the site's text is most of the memory
+            text = self.site.pages.pop(relative)
             if relative not in self.site.cached_pages:
                 files.append(File.generated(config, relative, content=text))
                 continue
@@ -102,6 +103,7 @@ class CataloguePlugin(BasePlugin):
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.file.content_string = ""  # read into the page: the file's copy is no longer needed
         if self.site.shortcuts and page.file.src_uri in self.site.html_pages:
             self.bodies[page.file.src_uri] = markdown
             if page.file.src_uri not in self.in_nav:  # laid out from the shell of its kind
@@ -169,6 +171,8 @@ class CataloguePlugin(BasePlugin):
         key = self.site.cache_keys.get(page.file.src_uri)
         if self.cache is not None and key is not None:
             self.cache.put(key, output)
+        if self.site.shortcuts:
+            page.content = None  # laid out and about to be written; nothing reads it again
         return output
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -104,13 +104,14 @@ def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
             (Path(work) / WORK_MARKER).write_text("a temporary umm-survey build folder; safe to delete\n")
             docs, output = Path(work) / "docs", Path(work) / "site"
             docs.mkdir()
+            page_count = sum(relative.endswith(".md") for relative in site.pages)
             try:
                 run_mkdocs(paths.config_file, docs, output, site, cache)
             except EngineError as error:
                 raise BuildError(str(error)) from error
             (output / SITE_MARKER).write_text("built by umm-survey; the next build replaces this folder whole\n")
             replace_directory(output, paths.site_dir.resolve())
-    return sum(relative.endswith(".md") for relative in site.pages)
+    return page_count
 
 
 def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[EngineInput, PageCache | None]:
