@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from umm_survey.link.modelfacts import ATTENTION_LABELS, PART_ROLES
 from umm_survey.links import repository_root
@@ -67,8 +68,10 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     groups = _entries_by_group(site)
     pages: dict[str, str] = {}
     pages["index.md"] = environment.get_template("home.md.j2").render(**_home_context(site))
+    group_row = _row_renderer(environment)
     for group in site.vocabulary.groups.values():
         context = _group_context(site, group.id, groups)
+        context["row_markup"] = [group_row(entry, context["show_facts"], context["show_demo"], context["depth"]) for entry in context["rows"]]
         pages[f"groups/{group.id}.md"] = environment.get_template("group.md.j2").render(**context)
     related = _related_index(site.entries)
     results_of_model = results_by(site.results, "model")
@@ -167,6 +170,21 @@ def _entries_by_group(site: SiteInput) -> dict[str, list[dict[str, Any]]]:
                     seen.add(group.id)
                     grouped[group.id].append(entry)
     return {group_id: sorted(entries, key=lambda entry: (entry["date"], entry["id"]), reverse=True) for group_id, entries in grouped.items()}
+
+
+def _row_renderer(environment: Environment) -> Callable[[dict[str, Any], bool, bool, str], Markup]:
+    """A group table's row for an entry, rendered once per kind of table: an entry is listed on its group's
+    page and on every ancestor's, and the row is the same on each."""
+    template = environment.get_template("_group_row.j2")
+    rows: dict[tuple[str, bool, bool, str], Markup] = {}
+
+    def row(entry: dict[str, Any], show_facts: bool, show_demo: bool, depth: str) -> Markup:
+        key = (entry["id"], show_facts, show_demo, depth)
+        if key not in rows:
+            rows[key] = Markup(template.render(entry=entry, show_facts=show_facts, show_demo=show_demo, depth=depth).rstrip("\n"))
+        return rows[key]
+
+    return row
 
 
 def _group_context(site: SiteInput, group_id: str, groups: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
