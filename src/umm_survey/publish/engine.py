@@ -2,7 +2,7 @@
 
 The rest of the package produces `{relative path: text}`; this module turns that into a site with
 mkdocs and mkdocs-material through a small plugin, so that a later engine change touches only here.
-The plugin adds four things to a plain `mkdocs build`, none of which changes a page's HTML:
+The plugin adds these to a plain `mkdocs build`, none of which changes a page's HTML:
 
 - the pages are handed over in memory (no temporary docs folder is written and read back);
 - pages whose body is already HTML skip Python-Markdown (it would return them unchanged);
@@ -149,7 +149,7 @@ class CataloguePlugin(BasePlugin):
         template = self.environment.get_template(self.templates[page.file.src_uri])
         key = (template.name, posixpath.dirname(page.url), shape(page))
         full = context.get_all()
-        if key not in self.shells:
+        if key not in self.shells:  # the first page of its kind: cut the shell from a probe, lay the page out in full
             probe = ProbePage(page)
             self.shells[key] = cut_shell(template.render({**full, "page": probe}), part_values(self.parts, probe))
             return template.render(full)
@@ -157,15 +157,15 @@ class CataloguePlugin(BasePlugin):
         if shell is None:
             return template.render(full)
         filled = shell.fill(part_values(self.parts, page))
-        if key not in self.checked:
-            output = template.render(full)
-            if output != filled:
-                self.shells[key] = None
-                return output
+        if key in self.checked:
+            self.from_shell += 1
+            return filled
+        output = template.render(full)  # the second page: laid out both ways, and the shell trusted only if they agree
+        if output == filled:
             self.checked.add(key)
-            return output
-        self.from_shell += 1
-        return filled
+        else:
+            self.shells[key] = None
+        return output
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         key = self.site.cache_keys.get(page.file.src_uri)
