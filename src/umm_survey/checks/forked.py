@@ -59,8 +59,13 @@ def _start_child(function: Callable[[Item], object], items: Sequence[Item]) -> t
     """Fork a child that computes `items` and writes the pickled results to a pipe: (its pid, the pipe's read end)."""
     try:
         read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
         pid = os.fork()
     except OSError:
+        os.close(read_end)
+        os.close(write_end)
         return None
     if pid == 0:  # the child: compute, send, and leave without running this process's exit handlers
         status = 1
