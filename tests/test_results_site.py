@@ -186,3 +186,49 @@ def test_a_cell_names_its_source_only_when_it_differs_from_its_rows() -> None:
     (row,) = board["rows"]
     assert (row["source"]["bibkey"], row["source"]["table"]) == ("abc2025", "Table 3")  # the one most cells share, not the largest
     assert {name: cell["own_source"] for name, cell in row["cells"].items()} == {"overall": True, "counting": False, "colors": False, "two-object": True}
+
+
+def _three_models(root: Path) -> None:
+    """Alpha plus two copies with papers and repositories of their own; GitHub stars 987 and 1,234; scores 0.80, 0.61
+    and 0.9 at sizes 13B, 1.5B and 7B."""
+    alpha = (root / "models" / "alpha-model.yaml").read_text()
+    bib = (root / "references.bib").read_text()
+    record = bib[bib.index("@inproceedings{doe2025alpha"):bib.index("}\n", bib.index("primaryClass = {cs.CV}")) + 2]
+    for name, arxiv in (("omega", "2403.05678"), ("sigma", "2403.09876")):
+        text = alpha.replace("name: Alpha", f"name: {name.title()}").replace("Alpha: A Test Model", f"{name.title()}: A Test Model")
+        text = text.replace("doe2025alpha", f"doe2025{name}").replace("2403.01234", arxiv).replace("example/alpha", f"example/{name}")
+        (root / "models" / f"{name}-model.yaml").write_text(text)
+        bib += "\n" + record.replace("doe2025alpha", f"doe2025{name}").replace("{Alpha}", "{" + name.title() + "}").replace("2403.01234", arxiv)
+    (root / "references.bib").write_text(bib)
+    for name, value, size in (("alpha", "0.80", "13B"), ("omega", "0.61", "1.5B"), ("sigma", "0.9", "7B")):
+        _results(root, f"model: {name}-model\nresults:\n  - benchmark: beta-bench\n    metric: overall\n    value: {value}\n    setting: {{size: {size}}}\n"
+                       f"    source: {{bibkey: doe2025{name}, table: Table 2, reported_by: own}}\n", f"{name}-model.yaml")
+    stars = {"example/alpha": 987, "example/omega": 1234}
+    (root / "metadata").mkdir()
+    (root / "metadata" / "github.json").write_text(json.dumps({"repos": {repo: {"stars": count, "pushed_at": "2026-01-02", "archived": False, "license": "MIT", "fetched": "2026-11-30"} for repo, count in stars.items()}}))
+
+
+def test_scores_and_stars_sort_by_their_values_not_their_text(catalogue_dir: Path, tmp_path: Path) -> None:
+    """Scores 0.61, 0.80, 0.9 both ways; sizes 1.5B, 7B, 13B; stars 987 below 1,234, which a sort on the cells'
+    text puts the other way round (checked: with the text as key this test fails)."""
+    _three_models(catalogue_dir)
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    with serve_folder(site) as url, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(url + "leaderboards/beta-bench.html")
+        scores = lambda: [row.split("\t")[3].split()[0] for row in page.locator("table.umm-leaderboard tbody tr:not([hidden])").all_inner_texts()]  # noqa: E731
+        page.locator("th button.umm-sort", has_text="Overall").click()
+        ascending = scores()
+        page.locator("th button.umm-sort", has_text="Overall").click()
+        assert (ascending, scores()) == (["0.61", "0.80", "0.9"], ["0.9", "0.80", "0.61"])
+        page.locator("th button.umm-sort", has_text="Size").click()
+        assert scores() == ["0.61", "0.9", "0.80"]  # 1.5B, 7B, 13B
+        page.goto(url + "groups/ar-semantic.html")
+        code = page.locator("th button.umm-sort", has_text="Code")
+        names = lambda: [cell.strip() for cell in page.locator("table.umm-entries tbody tr td:first-child").all_inner_texts()]  # noqa: E731
+        code.click()
+        ascending = names()
+        code.click()
+        assert (ascending, names()) == (["Sigma", "Alpha", "Omega"], ["Omega", "Alpha", "Sigma"])
+        assert "1,234" in page.locator("table.umm-entries tbody tr", has_text="Omega").inner_text()
