@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from sitehelpers import browser, serve_folder
-from test_rules import _results
+from test_rules import RESULTS, _results
 
 from umm_survey.cli import main
 from umm_survey.load.vocab import ScatterAxis
@@ -54,7 +54,7 @@ def test_leaderboard_and_model_page(catalogue_dir: Path, tmp_path: Path) -> None
 def test_scatter_pairs_numbers_of_one_size_without_rewriting() -> None:
     def result(benchmark, metric, value, size, rewriting=None):
         setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {})
-        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "printed": f"{value:.2f}", "size": size, "setting": setting, "source": {"reported_by": "own"}}
+        return {"model": "m", "model_name": "M", "family": "hybrid", "benchmark": benchmark, "metric": metric, "value": value, "printed": f"{value:.2f}", "as_printed": None, "size": size, "setting": setting, "source": {"reported_by": "own"}}
 
     across, up = ScatterAxis(benchmark="mmmu", metric="accuracy", skip_splits=["test"]), ScatterAxis(benchmark="geneval", metric="overall")
     test_split = result("mmmu", "accuracy", 99.0, "7B") | {"setting": {"size": "7B", "split": "test"}}
@@ -135,7 +135,7 @@ def test_a_leaderboard_pairs_each_reported_number_with_its_rerun_exactly() -> No
     def result(model, value, printed, size, by, family="hybrid", rewriting=None, split=None):
         setting = {"size": size} | ({"prompt_rewriting": rewriting} if rewriting is not None else {}) | ({"split": split} if split else {})
         text = ", ".join(part for part in (size, "rewritten prompts" if rewriting else "", f"split {split}" if split else "") if part)
-        return {"model": model, "model_name": model.upper(), "family": family, "benchmark": "b", "metric": "overall", "value": value, "printed": printed,
+        return {"model": model, "model_name": model.upper(), "family": family, "benchmark": "b", "metric": "overall", "value": value, "printed": printed, "as_printed": None,
                 "size": size, "size_params": parameter_count(size), "setting": setting, "setting_text": text, "source": {"bibkey": f"{model}2025", "reported_by": by, "entry": model, "table": "Table 1"}}
 
     benchmark = {"id": "b", "metrics": [{"id": "overall", "name": "Overall", "higher_is_better": True}, {"id": "unused", "name": "Unused", "higher_is_better": True}]}
@@ -153,6 +153,18 @@ def test_a_leaderboard_pairs_each_reported_number_with_its_rerun_exactly() -> No
     assert board["families"] == ["hybrid"] and board["sizes"] == ["1B", "1.5B", "7B"]
     lower = leaderboard({"id": "b", "metrics": [{"id": "overall", "name": "Error", "higher_is_better": False}]}, [result("m", 0.3, "0.3", "7B", "own"), result("n", 0.1, "0.1", "7B", "own")])
     assert [row["model"] for row in lower["rows"]] == ["n", "m"] and lower["reruns"] is False
+
+
+def test_a_number_printed_on_another_scale_is_shown_beside_the_value(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    _results(catalogue_dir, RESULTS.replace("value: 0.55\n", "value: 0.55\n    as_printed: '55.0'\n"))
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    board = (site / "leaderboards" / "beta-bench.html").read_text()
+    assert '0.55 <small class="umm-as-printed">(printed 55.0)</small>' in board
+    assert board.count("umm-as-printed") == 1
+    assert '0.55 <small class="umm-as-printed">(printed 55.0)</small>' in (site / "entries" / "alpha-model.html").read_text()
+    exported = json.loads((site / "downloads" / "catalogue.json").read_text())["results"]
+    assert sorted((item["value"], item["as_printed"]) for item in exported) == [(0.55, "55.0"), (0.61, None)]
 
 
 def test_a_results_size_reads_as_parameters_and_the_variant_is_its_own_field(capsys, catalogue_dir: Path) -> None:
@@ -176,7 +188,7 @@ def test_a_cell_names_its_source_only_when_it_differs_from_its_rows() -> None:
 
     def result(metric, bibkey, table):  # one row holds one kind of source (own, quoted, re-run), so only paper and table differ
         source = {"bibkey": bibkey, "table": table, "reported_by": "own", "entry": "a", "entry_name": "Alpha"}
-        return {"model": "a", "model_name": "Alpha", "family": "hybrid", "benchmark": "b", "metric": metric, "value": 0.5, "printed": "0.5",
+        return {"model": "a", "model_name": "Alpha", "family": "hybrid", "benchmark": "b", "metric": metric, "value": 0.5, "printed": "0.5", "as_printed": None,
                 "size": "7B", "size_params": 7e9, "setting": {"size": "7B"}, "setting_text": "7B", "source": source}
 
     metrics = [{"id": name, "name": name, "higher_is_better": True} for name in ("overall", "counting", "colors", "two-object")]

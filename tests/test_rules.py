@@ -282,6 +282,17 @@ def test_the_same_number_from_two_sources_is_not_a_repeat(catalogue_dir: Path) -
     assert problems_of(catalogue_dir) == []
 
 
+def test_a_number_printed_on_another_scale_must_be_the_value_on_that_scale(catalogue_dir: Path) -> None:
+    for printed in ("61", "61%", "0.0061", "6.1"):
+        _results(catalogue_dir, RESULTS.replace("value: 0.61\n", f"value: 0.61\n    as_printed: '{printed}'\n"))
+        assert [problem for problem in problems_of(catalogue_dir) if problem.rule == "UMM608"] == [], printed
+    for printed in ("62", "0.61 (approx.)", "6.1e-1x"):
+        _results(catalogue_dir, RESULTS.replace("value: 0.61\n", f"value: 0.61\n    as_printed: '{printed}'\n"))
+        assert [(problem.line, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM608"] == [
+            (7, f"as_printed `{printed}` is not 0.61 on another scale (times or divided by 10, 100 or 1000, or as a percentage)")
+        ], printed
+
+
 def test_nan_and_infinite_values_are_refused(catalogue_dir: Path) -> None:
     for value in (".nan", ".inf", "-.inf"):
         _results(catalogue_dir, RESULTS.replace("value: 0.61", f"value: {value}"))

@@ -93,6 +93,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM605", "unknown-source", E, "a result's source bibkey has no record in references.bib"),
     Rule("UMM606", "repeated-result", E, "the same model, benchmark, metric and setting twice"),
     Rule("UMM607", "results-file-name", E, "a results file whose name is not its model's id"),
+    Rule("UMM608", "as-printed-mismatch", E, "`as_printed` is not a number, or not the value on a scale ten, a hundred or a thousand times larger or smaller"),
     # 5xx: the taxonomy and vocabularies
     Rule("UMM501", "taxonomy-invalid", E, "taxonomy.yaml or venues.yaml does not match its schema"),
     Rule("UMM503", "components-invalid", E, "components.yaml or licences.yaml does not match its schema, or names one spelling twice"),

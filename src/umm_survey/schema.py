@@ -295,6 +295,11 @@ class Result(StrictModel):
     benchmark: EntryId = Field(description="Id of a benchmark entry.")
     metric: EntryId = Field(description="Id of a metric that the benchmark defines.")
     value: float = Field(description="The number as reported, on the metric's scale.")
+    as_printed: Text | None = Field(
+        None,
+        description="The number as its source printed it, when the source used another scale than the metric's: `0.340` for a value of 34.0 on a 0-100 metric, or `34.0%` for 0.34.",
+        examples=["0.340"],
+    )
     setting: Setting = Field(default_factory=Setting, description="Model size, resolution, prompt rewriting and the like.")
     source: ResultSource = Field(description="Where the number was reported.")
 

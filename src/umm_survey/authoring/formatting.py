@@ -129,7 +129,7 @@ def _stands_apart(comment, following) -> bool:
     return (following.start_line or 0) > ends + 1
 
 
-RESULT_ORDER = ("benchmark", "metric", "value", "setting", "source")
+RESULT_ORDER = ("benchmark", "metric", "value", "as_printed", "setting", "source")
 SETTING_ORDER = ("size", "variant", "resolution", "prompt_rewriting", "split", "judge", "note")
 SOURCE_ORDER = ("bibkey", "table", "reported_by")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +62,18 @@ def _file_problems(results: LoadedResults, by_id: dict[str, LoadedEntry], biblio
         seen.setdefault(identity, index)
 
 
+PRINTED_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)%?")
+
+
+def printed_on_another_scale(printed: str, value: float) -> bool:
+    """True when `printed` (`0.340`, `34%`) is `value` times or divided by a power of ten up to a thousand."""
+    text = printed.strip()
+    if not PRINTED_NUMBER.fullmatch(text):
+        return False
+    number = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    return any(math.isclose(number * 10.0 ** power, value, rel_tol=1e-9, abs_tol=1e-12) for power in range(-3, 4))
+
+
 def _result_problems(results: LoadedResults, index: int, result, by_id: dict[str, LoadedEntry], bibliography: Bibliography) -> Iterable[Problem]:
     benchmark = by_id.get(result.benchmark)
     if benchmark is None or benchmark.kind is not Kind.BENCHMARK:
@@ -72,5 +86,7 @@ def _result_problems(results: LoadedResults, index: int, result, by_id: dict[str
         elif (metric.min is not None and result.value < metric.min) or (metric.max is not None and result.value > metric.max):
             bounds = "–".join("" if bound is None else f"{bound:g}" for bound in (metric.min, metric.max))
             yield results.problem("UMM604", f"{result.value:g} is outside {metric.name}'s range {bounds}", "results", index, "value")
+    if result.as_printed is not None and not printed_on_another_scale(result.as_printed, result.value):
+        yield results.problem("UMM608", f"as_printed `{result.as_printed}` is not {result.value:g} on another scale (times or divided by 10, 100 or 1000, or as a percentage)", "results", index, "as_printed")
     if result.source.bibkey not in bibliography.records:
         yield results.problem("UMM605", f"source `{result.source.bibkey}` has no record in references.bib", "results", index, "source", "bibkey")

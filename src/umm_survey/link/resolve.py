@@ -116,7 +116,7 @@ def resolve_results(catalogue: Catalogue) -> list[dict[str, Any]]:
                 "model": model.id, "model_name": model.model.name, "family": family,
                 "benchmark": benchmark.id, "benchmark_name": benchmark.model.name,
                 "metric": metric.id, "metric_name": metric.name, "higher_is_better": metric.higher_is_better,
-                "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""), "size_params": size["total"] if size else None,
+                "value": result.value, "printed": results.source.number_text(("results", index, "value")) or f"{result.value:g}", "as_printed": result.as_printed, "setting": setting, "setting_text": setting_text(setting), "size": setting.get("size", ""), "size_params": size["total"] if size else None,
                 "source": {**result.source.model_dump(), "entry": entry_of_bibkey.get(result.source.bibkey), "entry_name": plain_name(entries[source].model.name) if (source := entry_of_bibkey.get(result.source.bibkey)) else None},
             })
     return sorted(resolved, key=lambda item: (item["benchmark"], item["metric"], item["model"], item["setting_text"]))

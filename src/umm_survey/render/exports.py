@@ -32,7 +32,7 @@ ENTRY_EXPORT = (
     "facts",
 )
 METRIC_EXPORT = tuple(Metric.model_fields)
-RESULT_EXPORT = ("model", "model_name", "family", "benchmark", "benchmark_name", "metric", "metric_name", "higher_is_better", "value", "printed", "setting", "source")
+RESULT_EXPORT = ("model", "model_name", "family", "benchmark", "benchmark_name", "metric", "metric_name", "higher_is_better", "value", "printed", "as_printed", "setting", "source")
 
 
 def to_json(catalogue: Catalogue) -> str:

@@ -35,7 +35,7 @@ def leaderboard(benchmark: dict[str, Any], results: list[dict[str, Any]]) -> dic
                 "rewriting": result["setting"].get("prompt_rewriting"), "rerun": None, "gap": None, "gap_value": None,
             }
         row = rows[row_key]
-        row["cells"][result["metric"]] = {"value": result["value"], "printed": result["printed"], "source": result["source"]}
+        row["cells"][result["metric"]] = {"value": result["value"], "printed": result["printed"], "as_printed": result["as_printed"], "source": result["source"]}
     for row in rows.values():
         _share_source(row)
     lead = metrics[0] if metrics else None
