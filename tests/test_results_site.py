@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from contextlib import contextmanager
 import io
 import json
 from pathlib import Path
@@ -83,13 +84,20 @@ def test_the_leaderboards_page_offers_every_pair_of_axes(catalogue_dir: Path, tm
 
 
 @pytest.mark.browser
-def test_leaderboard_filters_by_family_and_size_in_the_browser(catalogue_dir: Path, tmp_path: Path) -> None:
-    _results(catalogue_dir)
-    site = tmp_path / "site"
-    assert build(catalogue_dir, site) == 0
+@contextmanager
+def built_leaderboard(catalogue: Path, work: Path):
+    """The site built from `catalogue`, served, with a browser page open on the beta-bench leaderboard: (page, site URL)."""
+    site = work / "site"
+    assert build(catalogue, site) == 0
     with serve_folder(site) as url, browser() as chromium:
         page = chromium.new_page()
         page.goto(url + "leaderboards/beta-bench.html")
+        yield page, url
+
+
+def test_leaderboard_filters_by_family_and_size_in_the_browser(catalogue_dir: Path, tmp_path: Path) -> None:
+    _results(catalogue_dir)
+    with built_leaderboard(catalogue_dir, tmp_path) as (page, _url):
         rows = page.locator("table.umm-leaderboard tbody tr:not([hidden])")
         assert rows.count() == 2
         page.locator(".umm-filters select[data-key=size]").select_option("1B")
@@ -220,15 +228,12 @@ def _three_models(root: Path) -> None:
     (root / "metadata" / "github.json").write_text(json.dumps({"repos": {repo: {"stars": count, "pushed_at": "2026-01-02", "archived": False, "license": "MIT", "fetched": "2026-11-30"} for repo, count in stars.items()}}))
 
 
+@pytest.mark.browser
 def test_scores_and_stars_sort_by_their_values_not_their_text(catalogue_dir: Path, tmp_path: Path) -> None:
     """Scores 0.61, 0.80, 0.9 both ways; sizes 1.5B, 7B, 13B; stars 987 below 1,234, which a sort on the cells'
     text puts the other way round (checked: with the text as key this test fails)."""
     _three_models(catalogue_dir)
-    site = tmp_path / "site"
-    assert build(catalogue_dir, site) == 0
-    with serve_folder(site) as url, browser() as chromium:
-        page = chromium.new_page()
-        page.goto(url + "leaderboards/beta-bench.html")
+    with built_leaderboard(catalogue_dir, tmp_path) as (page, url):
         scores = lambda: [row.split("\t")[3].split()[0] for row in page.locator("table.umm-leaderboard tbody tr:not([hidden])").all_inner_texts()]  # noqa: E731
         page.locator("th button.umm-sort", has_text="Overall").click()
         ascending = scores()
