@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
-from contextlib import contextmanager
 import io
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
