@@ -299,29 +299,33 @@ def test_nan_and_infinite_values_are_refused(catalogue_dir: Path) -> None:
         assert ("UMM203", "alpha-model.yaml", 6) in found(catalogue_dir), value
 
 
-RESULT_CASES = [
-    ("UMM601", "model: alpha-model", "model: beta-bench", 2),
-    ("UMM602", "  - benchmark: beta-bench\n    metric: overall\n    value: 0.61", "  - benchmark: gamma-data\n    metric: overall\n    value: 0.61", 4),
-    ("UMM603", "metric: overall\n    value: 0.61", "metric: accuracy\n    value: 0.61", 5),
-    ("UMM604", "value: 0.61", "value: 61", 6),
-    ("UMM604", "value: 0.61", "value: -0.01", 6),
-    ("UMM605", "bibkey: doe2025alpha", "bibkey: nobody2020", 8),
-    ("UMM606", "{size: 1B}\n    source: {bibkey: roe2023betabench", "{size: 7B}\n    source: {bibkey: doe2025alpha", 9),
-    ("UMM203", "value: 0.61", "value: high", 6),
-    ("UMM202", "    setting: {size: 7B}", "    settings: {size: 7B}", 7),
+RESULT_CASES = [  # rule, text replaced, replacement, and the one problem it gives: line, field, message
+    ("UMM601", "model: alpha-model", "model: beta-bench", (2, "model", "`beta-bench` is not a model entry")),
+    ("UMM602", "  - benchmark: beta-bench\n    metric: overall\n    value: 0.61", "  - benchmark: gamma-data\n    metric: overall\n    value: 0.61",
+     (4, "results.0.benchmark", "`gamma-data` is not a benchmark entry")),
+    ("UMM603", "metric: overall\n    value: 0.61", "metric: accuracy\n    value: 0.61", (5, "results.0.metric", "beta-bench defines no metric `accuracy`; it has: overall")),
+    ("UMM604", "value: 0.61", "value: 61", (6, "results.0.value", "61 is outside Overall's range 0–1")),
+    ("UMM604", "value: 0.61", "value: -0.01", (6, "results.0.value", "-0.01 is outside Overall's range 0–1")),
+    ("UMM605", "bibkey: doe2025alpha", "bibkey: nobody2020", (8, "results.0.source.bibkey", "source `nobody2020` has no record in references.bib")),
+    ("UMM606", "{size: 1B}\n    source: {bibkey: roe2023betabench", "{size: 7B}\n    source: {bibkey: doe2025alpha",
+     (9, "results.1", "the same result as entry 1 of this file (same benchmark, metric, setting and source)")),
+    ("UMM203", "value: 0.61", "value: high", (6, "results.0.value", "`results.0.value`: input should be a valid number, unable to parse string as a number")),
+    ("UMM202", "    setting: {size: 7B}", "    settings: {size: 7B}", (7, "results.0.settings", "`settings` is not a field of a results file")),
 ]
 
 
-@pytest.mark.parametrize(("rule", "old", "new", "line"), RESULT_CASES, ids=[case[0] for case in RESULT_CASES])
-def test_results_rules(catalogue_dir: Path, rule: str, old: str, new: str, line: int) -> None:
+@pytest.mark.parametrize(("rule", "old", "new", "expected"), RESULT_CASES, ids=[case[0] for case in RESULT_CASES])
+def test_results_rules(catalogue_dir: Path, rule: str, old: str, new: str, expected: tuple[int, str, str]) -> None:
     assert old in RESULTS
     _results(catalogue_dir, RESULTS.replace(old, new, 1))
-    assert (rule, "alpha-model.yaml", line) in found(catalogue_dir)
+    assert [(problem.line, problem.field, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == rule and problem.path.endswith("alpha-model.yaml")] == [expected]
 
 
 def test_results_file_named_after_another_model(catalogue_dir: Path) -> None:
     _results(catalogue_dir, name="beta.yaml")
-    assert ("UMM607", "beta.yaml", 2) in found(catalogue_dir)
+    assert [(problem.path.rsplit("/", 1)[-1], problem.line, problem.field, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM607"] == [
+        ("beta.yaml", 2, "model", "this file holds results of `alpha-model`; name it alpha-model.yaml")
+    ]
 
 
 def test_third_party_source_counts_as_a_used_record(catalogue_dir: Path) -> None:
