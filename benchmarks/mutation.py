@@ -13,6 +13,7 @@ test noticed: the summary lists them by module, and `mutmut show NAME` prints on
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -28,12 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="mutant name globs such as 'umm_survey.render.text*' (default: all configured)")
     parser.add_argument("--keep", action="store_true", help="keep ./mutants/ for `mutmut show` and `mutmut browse`")
+    parser.add_argument("--children", type=int, default=2 * (os.cpu_count() or 1),
+                        help="mutants tested at once (default: twice the cores, since network mutants mostly wait for timeouts)")
     args = parser.parse_args(argv)
     if not MUTMUT.exists():
         parser.error("mutmut is not installed in this environment: .venv/bin/python -m pip install mutmut")
     made = not (ROOT / "mutants").exists()
     started = time.perf_counter()
-    run = subprocess.run([str(MUTMUT), "run", "--max-children", "2", *args.modules], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([str(MUTMUT), "run", "--max-children", str(args.children), *args.modules], cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if run.returncode != 0:
         print(run.stdout[-2000:], run.stderr[-4000:], sep="\n", file=sys.stderr)
