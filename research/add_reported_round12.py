@@ -1,8 +1,9 @@
-"""One-off: the numbers of research/2026/reported/slice-8.json (December 2026, twelfth round).
+"""One-off: the numbers of research/2026/reported/slice-8.json and slice-9.json (December 2026, twelfth round).
 
     python research/add_reported_round12.py
 
-HYDRA-X, NextFlow and SPAR, read in full-text copies of their papers (file ids in the notes). Mapped as in
+HYDRA-X, NextFlow and SPAR, read in full-text copies of their papers (file ids in the notes); ARMOR, read in
+the images of its paper's Tables 2 and 3 in its official README (slice-9). Mapped as in
 research/add_reported_round10.py; a number printed on another scale than its metric's keeps its printed
 text in `as_printed`, not in a note. Append-only through the fence: running it again changes nothing.
 """
@@ -21,7 +22,7 @@ import add_reported_2026 as mapping  # noqa: E402
 from add_reported_round10 import setting_of  # noqa: E402
 from add_reproduced import append_results  # noqa: E402
 
-NOTES = ROOT / "research" / "2026" / "reported" / "slice-8.json"
+NOTES = [ROOT / "research" / "2026" / "reported" / name for name in ("slice-8.json", "slice-9.json")]
 PRINTED_AS = re.compile(r"printed as (?P<printed>\S+) on a 0-100 scale")
 
 
@@ -38,7 +39,7 @@ def printed_apart(result: dict) -> dict:
 def main() -> int:
     per_model: dict[str, list[dict]] = {}
     skipped = 0
-    for note in json.loads(NOTES.read_text(encoding="utf-8")):
+    for note in (note for path in NOTES for note in json.loads(path.read_text(encoding="utf-8"))):
         mapped = mapping.result_of(note, setting_of)
         if mapped is None or not isinstance(mapped[1]["value"], (int, float)):
             skipped += 1
