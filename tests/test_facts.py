@@ -45,6 +45,16 @@ def test_a_part_the_model_does_not_have_reads_as_none(catalogue_dir: Path) -> No
     facts = _alpha(catalogue_dir)["facts"]
     assert facts["missing_text"] == {"generation_encoder": "none: the model has no such part"}
     assert facts["not_applicable"] == ["generation_encoder"]
+    assert "generation encoder: none;" in str(architecture_svg(facts, "Alpha"))
+
+
+def test_the_diagram_says_why_a_part_is_absent(catalogue_dir: Path) -> None:
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    text = alpha.read_text().replace("  generation_encoder: [Tiny-VQ]\n", "").replace("  generation_decoder: Tiny-VQ\n", "")
+    alpha.write_text(text.replace("organisation: [Example Lab]\n", "organisation: [Example Lab]\nunchecked: [generation_decoder]\n"))
+    svg = str(architecture_svg(_alpha(catalogue_dir)["facts"], "Alpha"))
+    assert "generation encoder: not recorded yet; backbone: Tiny-LM-1B; generation decoder: not checked yet" in svg
+    assert ">not checked yet</text>" in svg and ">not recorded yet</text>" in svg and "not stated" not in svg
 
 
 def test_size_text_reads_like_a_paper() -> None:
@@ -65,7 +75,7 @@ def test_json_carries_the_facts(catalogue_dir: Path) -> None:
 
 
 def test_the_diagram_escapes_names_and_holds_no_links() -> None:
-    facts = {"parts": {"understanding_encoder": [{"written": "<script>x</script>"}], "generation_encoder": [], "backbone": [{"written": "LM & co"}], "generation_decoder": []}, "attention": "causal"}
+    facts = {"parts": {"understanding_encoder": [{"written": "<script>x</script>"}], "generation_encoder": [], "backbone": [{"written": "LM & co"}], "generation_decoder": []}, "attention": "causal", "missing": {}}
     svg = str(architecture_svg(facts, "A<b>"))
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "LM &amp; co" in svg and "Architecture of A&lt;b&gt;" in svg
     assert "<a " not in svg and 'class="umm-diagram-box umm-diagram-missing"' in svg

@@ -67,20 +67,26 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
         "not_stated": list(model.not_stated),
         "not_applicable": list(model.not_applicable),
         "stated": stated,
-        "missing_text": {name: _missing(model, name) for name in FACT_NAMES if name not in stated},
+        "missing": {name: _mark(model, name) for name in FACT_NAMES if name not in stated},
+        "missing_text": {name: MISSING_TEXT[_mark(model, name)] for name in FACT_NAMES if name not in stated},
         "components": sorted({part["component"] for role in parts.values() for part in role if part["component"]}),
         "note": model.fact_note,
     }
 
 
-def _missing(model: Model, name: str) -> str:
-    if name in model.not_stated:
-        return "not stated in the paper or the release"
-    if name in model.unchecked:
-        return "not checked yet (the sources could not be read)"
-    if name in model.not_applicable:
-        return "none: the model has no such part"
-    return "not yet recorded"
+MISSING_TEXT = {  # why a fact is absent, as a page says it
+    "not_stated": "not stated in the paper or the release",
+    "unchecked": "not checked yet (the sources could not be read)",
+    "not_applicable": "none: the model has no such part",
+    "unrecorded": "not yet recorded",
+}
+
+
+def _mark(model: Model, name: str) -> str:
+    for mark in ("not_stated", "unchecked", "not_applicable"):
+        if name in getattr(model, mark):
+            return mark
+    return "unrecorded"
 
 
 def _has(model: Model, parts: dict[str, list[dict[str, Any]]], name: str) -> bool:

@@ -15,10 +15,11 @@ BOX_WIDTH, BOX_HEIGHT, GAP = 170, 58, 40
 WIDTH = 3 * BOX_WIDTH + 2 * GAP + 20
 HEIGHT = 2 * BOX_HEIGHT + 50
 LINE_CHARACTERS = 24
+ABSENT = {"not_stated": "not stated", "unchecked": "not checked yet", "not_applicable": "none", "unrecorded": "not recorded yet"}
 
 
-def _box(x: int, y: int, heading: str, names: list[str]) -> str:
-    lines = [line for name in names or ["not stated"] for line in textwrap.wrap(name, LINE_CHARACTERS)][:3]
+def _box(x: int, y: int, heading: str, names: list[str], absent: str = "") -> str:
+    lines = [line for name in names or [absent] for line in textwrap.wrap(name, LINE_CHARACTERS)][:3]
     texts = [f'<text x="{x + 8}" y="{y + 16}" class="umm-diagram-role">{escape(heading)}</text>']
     texts += [f'<text x="{x + 8}" y="{y + 31 + 12 * index}">{escape(line)}</text>' for index, line in enumerate(lines)]
     style = "umm-diagram-box" if names else "umm-diagram-box umm-diagram-missing"
@@ -35,21 +36,22 @@ def architecture_svg(facts: dict[str, Any], model_name: str) -> Markup:
     if not any(parts.values()):
         return Markup("")
     names = {role: [part["written"] for part in items] for role, items in parts.items()}
+    absent = {role: ABSENT[facts["missing"].get(role, "unrecorded")] for role in names}
     left, middle, right = 10, 10 + BOX_WIDTH + GAP, 10 + 2 * (BOX_WIDTH + GAP)
     top, bottom = 20, 30 + BOX_HEIGHT
     centre = (top + bottom + BOX_HEIGHT) / 2  # midway between the two encoders' middles
     attention = facts["attention"]
     backbone = names["backbone"] + ([f"attention: {attention}"] if attention else [])
     body = [
-        _box(left, top, "Understanding encoder", names["understanding_encoder"]),
-        _box(left, bottom, "Generation encoder", names["generation_encoder"]),
-        _box(middle, int(centre - BOX_HEIGHT / 2), "Backbone", backbone),
-        _box(right, int(centre - BOX_HEIGHT / 2), "Generation decoder", names["generation_decoder"]),
+        _box(left, top, "Understanding encoder", names["understanding_encoder"], absent["understanding_encoder"]),
+        _box(left, bottom, "Generation encoder", names["generation_encoder"], absent["generation_encoder"]),
+        _box(middle, int(centre - BOX_HEIGHT / 2), "Backbone", backbone, absent["backbone"]),
+        _box(right, int(centre - BOX_HEIGHT / 2), "Generation decoder", names["generation_decoder"], absent["generation_decoder"]),
         _arrow(left + BOX_WIDTH, top + BOX_HEIGHT / 2, middle - 4, centre - 8),
         _arrow(left + BOX_WIDTH, bottom + BOX_HEIGHT / 2, middle - 4, centre + 8),
         _arrow(middle + BOX_WIDTH, centre, right - 4, centre),
     ]
-    description = "; ".join(f"{role.replace('_', ' ')}: {', '.join(items) or 'not stated'}" for role, items in names.items())
+    description = "; ".join(f"{role.replace('_', ' ')}: {', '.join(items) or absent[role]}" for role, items in names.items())
     return Markup(
         f'<svg class="umm-diagram" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="umm-diagram-title umm-diagram-desc">'
         f'<title id="umm-diagram-title">Architecture of {escape(model_name)}</title><desc id="umm-diagram-desc">{escape(description)}</desc>'
