@@ -15,7 +15,7 @@ from fence import write_catalogue_file  # noqa: E402
 from umm_survey.authoring.entryfile import yaml_writer  # noqa: E402
 from umm_survey.authoring.formatting import format_entry  # noqa: E402
 from umm_survey.load.vocab import component_key  # noqa: E402
-from umm_survey.schema import Kind  # noqa: E402
+from umm_survey.schema import FACT_MARKS, PART_NAMES, Kind  # noqa: E402
 
 
 def add_components(proposed: list[dict]) -> int:
@@ -43,8 +43,6 @@ def add_components(proposed: list[dict]) -> int:
     return changes
 
 
-MARKS = ("not_stated", "unchecked", "not_applicable")
-RELEASE_FACTS = ("sizes", "weights", "licence", "licence_url", "organisation")
 
 
 def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, not_stated: list[str] = (), note: str | None = None,
@@ -58,12 +56,12 @@ def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, no
         return False
     writer = yaml_writer()
     document = writer.load(path.read_text(encoding="utf-8"))
-    closed = {fact for mark in MARKS for fact in document.get(mark, [])}
+    closed = {fact for mark in FACT_MARKS for fact in document.get(mark, [])}
     architecture = document.get("architecture") or {}
     known = dict(document.get("fact_sources") or {})
     added = []
     for fact, value in facts.items():
-        holder = document if fact in RELEASE_FACTS else architecture
+        holder = architecture if fact in PART_NAMES else document
         if fact in closed or holder.get(fact) not in (None, [], ""):
             continue
         holder[fact] = value
@@ -76,7 +74,7 @@ def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, no
         document["fact_sources"] = known
     marks = 0
     for field, facts_marked in (("not_stated", not_stated), ("unchecked", unchecked), ("not_applicable", not_applicable)):
-        new = [fact for fact in facts_marked if fact not in closed and (document if fact in RELEASE_FACTS else architecture).get(fact) in (None, [], "")]
+        new = [fact for fact in facts_marked if fact not in closed and (architecture if fact in PART_NAMES else document).get(fact) in (None, [], "")]
         if new:
             document[field] = list(document.get(field, [])) + new
             closed.update(new)

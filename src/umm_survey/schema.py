@@ -184,9 +184,11 @@ class Architecture(StrictModel):
     )
 
 
-FactName = Literal["backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention", "sizes", "weights", "licence", "organisation"]
-FACT_NAMES: tuple[str, ...] = get_args(FactName)
 PartName = Literal["backbone", "understanding_encoder", "generation_encoder", "generation_decoder", "attention"]
+PART_NAMES: tuple[str, ...] = get_args(PartName)
+FactName = Literal[PartName, "sizes", "weights", "licence", "organisation"]
+FACT_NAMES: tuple[str, ...] = get_args(FactName)
+FACT_MARKS = ("not_stated", "unchecked", "not_applicable")  # a model's lists of facts it lacks, and why
 
 
 class FactSources(StrictModel):

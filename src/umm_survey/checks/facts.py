@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from umm_survey.load.vocab import Vocabulary
 from umm_survey.problems import Problem
+from umm_survey.schema import FACT_MARKS, PART_NAMES
 
 if TYPE_CHECKING:
     from umm_survey.load.entries import RawEntry
 
 LIST_PARTS = ("understanding_encoder", "generation_encoder")
 SINGLE_PARTS = ("backbone", "generation_decoder")
-
-
-MARKS = ("not_stated", "unchecked", "not_applicable")
 
 
 def fact_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
@@ -28,12 +26,12 @@ def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
     architecture = data.get("architecture") if isinstance(data.get("architecture"), dict) else {}
     seen: dict[str, str] = {}
     problems = []
-    for mark in MARKS:
+    for mark in FACT_MARKS:
         names = data.get(mark)
         for index, name in enumerate(names if isinstance(names, list) else []):
             if not isinstance(name, str):
                 continue
-            given = data.get(name) if name not in architecture else architecture.get(name)
+            given = (architecture if name in PART_NAMES else data).get(name)
             if given not in (None, [], ""):
                 problems.append(entry.problem("UMM220", f"`{name}` is given, so it cannot also be in `{mark}`; remove one", mark, index))
             elif name in seen:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from umm_survey.load.vocab import Vocabulary
-from umm_survey.schema import FACT_NAMES, MixtureSize, Model, parameter_count
+from umm_survey.schema import FACT_MARKS, FACT_NAMES, MixtureSize, Model, parameter_count
 
 PART_ROLES = (
     ("understanding_encoder", "Understanding encoder"),
@@ -52,6 +52,7 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
     licence = vocabulary.licences.get(model.licence) if model.licence else None
     sources = model.fact_sources.model_dump(exclude_none=True) if model.fact_sources else {}
     stated = [name for name in FACT_NAMES if _has(model, parts, name)]
+    missing = {name: _mark(model, name) for name in FACT_NAMES if name not in stated}
     return {
         "parts": parts,
         "attention": architecture.attention.value if architecture and architecture.attention else None,
@@ -67,8 +68,8 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
         "not_stated": list(model.not_stated),
         "not_applicable": list(model.not_applicable),
         "stated": stated,
-        "missing": {name: _mark(model, name) for name in FACT_NAMES if name not in stated},
-        "missing_text": {name: MISSING_TEXT[_mark(model, name)] for name in FACT_NAMES if name not in stated},
+        "missing": missing,
+        "missing_text": {name: MISSING_TEXT[mark] for name, mark in missing.items()},
         "components": sorted({part["component"] for role in parts.values() for part in role if part["component"]}),
         "note": model.fact_note,
     }
@@ -83,7 +84,7 @@ MISSING_TEXT = {  # why a fact is absent, as a page says it
 
 
 def _mark(model: Model, name: str) -> str:
-    for mark in ("not_stated", "unchecked", "not_applicable"):
+    for mark in FACT_MARKS:
         if name in getattr(model, mark):
             return mark
     return "unrecorded"

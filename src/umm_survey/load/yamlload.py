@@ -191,10 +191,7 @@ class _Converter:
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if type(key_node) is yaml.ScalarNode and key_node.tag == STR_TAG:
-                key = self._text(key_node, path)
-            else:
-                key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             line, column = _start(key_node)
             if not isinstance(key, str):
                 self._problem(line, column, "UMM203", f"keys must be plain names; {key_node.value!r} is not", path)
