@@ -42,6 +42,19 @@ def test_validate_text_format_exact_lines(capsys, catalogue_dir: Path, monkeypat
     assert err == "4 files checked: 2 errors, 0 warnings\n"
 
 
+def test_an_entry_file_that_is_a_link_is_named_where_it_really_is(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    _break_alpha(catalogue_dir)
+    link = catalogue_dir / "models" / "alpha-model.yaml"
+    real = catalogue_dir.parent / "drafts" / "alpha-model.yaml"
+    real.parent.mkdir()
+    link.rename(real)
+    link.symlink_to(real)
+    code, out, _ = run(capsys, "validate", "--catalogue", "catalogue")
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["drafts/alpha-model.yaml:4:7", "drafts/alpha-model.yaml:6:10"]
+
+
 def test_validate_reports_groups_after_dates_are_fixed(capsys, catalogue_dir: Path, monkeypatch) -> None:
     monkeypatch.chdir(catalogue_dir.parent)
     path = catalogue_dir / "models" / "alpha-model.yaml"

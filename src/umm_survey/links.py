@@ -10,6 +10,8 @@ ARXIV_URL = re.compile(
     re.IGNORECASE,
 )
 TRACKING_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src|spm)$")
+# a plain link to a repository's front page, which canonical form leaves as it is apart from case: most code links
+PLAIN_REPOSITORY = re.compile(r"https://(?:github\.com|gitlab\.com|huggingface\.co)/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 
 
 def arxiv_id_from_url(url: str) -> str | None:
@@ -38,6 +40,13 @@ def normalise_url(url: str) -> str:
 
 def repository_root(url: str) -> str:
     """The repository a code link points into (``github.com/owner/repo``), lower-cased, for comparison."""
+    if PLAIN_REPOSITORY.fullmatch(url) and not url.endswith(".git"):  # what parsing would give, without parsing
+        return url.lower()
+    return parsed_repository_root(url)
+
+
+def parsed_repository_root(url: str) -> str:
+    """`repository_root` for any link, by parsing it."""
     normalised = normalise_url(url)
     parts = urlsplit(normalised)
     if parts.netloc in {"github.com", "gitlab.com", "huggingface.co"}:

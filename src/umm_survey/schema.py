@@ -45,13 +45,20 @@ class Modality(str, Enum):
 
 
 WHITE_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
+# an http(s) link whose host is plain ASCII: urlsplit accepts it (scheme http or https, a host), so it need not run
+PLAIN_HTTP_URL = re.compile(r"(?i:https?)://[A-Za-z0-9.\-_~%!$&'()*+,;=:@]+(?:[/?#][\x21-\x7e]*)?")
+
+
+def is_absolute_http(value: str) -> bool:
+    """urlsplit's reading: an http or https scheme and a host (ValueError for a malformed host)."""
+    parts = urlsplit(value)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
 def _http_url(value: str) -> str:
     if WHITE_SPACE.search(value):
         raise PydanticCustomError("umm_bad_url", "a URL cannot contain spaces")
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
+    if not PLAIN_HTTP_URL.fullmatch(value) and not is_absolute_http(value):
         raise PydanticCustomError(
             "umm_bad_url", "{value} is not an absolute http(s) URL; write it as https://host/path", {"value": repr(value)}
         )

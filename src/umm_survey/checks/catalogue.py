@@ -51,13 +51,18 @@ class Catalogue:
 
 
 def entry_files(root: Path) -> list[tuple[Kind, Path]]:
+    return [(kind, path) for kind, path, _ in entry_listing(root)]
+
+
+def entry_listing(root: Path) -> list[tuple[Kind, Path, bool]]:
+    """Each entry folder's files in name order, with whether the file is a symbolic link."""
     files = []
     for kind in Kind:
         folder = root / kind.folder
         if folder.is_dir():
-            with os.scandir(folder) as listing:  # a listing knows which names are files, sparing a stat for each
-                names = sorted(item.name for item in listing if item.is_file())
-            files.extend((kind, folder / name) for name in names)
+            with os.scandir(folder) as listing:  # a listing knows which names are files and links, sparing a stat for each
+                names = sorted((item.name, item.is_symlink()) for item in listing if item.is_file())
+            files.extend((kind, folder / name, linked) for name, linked in names)
     return files
 
 
@@ -70,8 +75,8 @@ def load_catalogue(root: Path, today: date | None = None, parallel_from: int = P
     _display = _displayer(root)
     vocabulary, problems = load_vocabulary(root)
     jobs, file_problems = [], []
-    for kind, path in entry_files(root):
-        display = _display(path)
+    for kind, path, linked in entry_listing(root):
+        display = _display(path, linked)
         if path.suffix == ".yaml":
             jobs.append((path, display, kind))
         elif not path.name.startswith("."):
@@ -138,7 +143,7 @@ def _displayer(root: Path):
 
     root_prefix = str(root) + os.sep
 
-    def display(path: Path) -> str:
+    def display(path: Path, linked: bool | None = None) -> str:
         text = str(path)
         if text.startswith(root_prefix):  # string work: Path.relative_to on every file was a tenth of `validate`
             inside = text[len(root_prefix):]
@@ -147,7 +152,7 @@ def _displayer(root: Path):
                 inside = str(path.relative_to(root))
             except ValueError:
                 return text
-        if path.is_symlink():  # a linked file is named where it really is, as before
+        if path.is_symlink() if linked is None else linked:  # a linked file is named where it really is, as before
             try:
                 return str(path.resolve().relative_to(Path.cwd().resolve()))
             except ValueError:
