@@ -310,7 +310,7 @@ RESULT_CASES = [  # rule, text replaced, replacement, and the one problem it giv
     ("UMM606", "{size: 1B}\n    source: {bibkey: roe2023betabench", "{size: 7B}\n    source: {bibkey: doe2025alpha",
      (9, "results.1", "the same result as entry 1 of this file (same benchmark, metric, setting and source)")),
     ("UMM203", "value: 0.61", "value: high", (6, "results.0.value", "`results.0.value`: input should be a valid number, unable to parse string as a number")),
-    ("UMM202", "    setting: {size: 7B}", "    settings: {size: 7B}", (7, "results.0.settings", "`settings` is not a field of a results file")),
+    ("UMM202", "    setting: {size: 7B}", "    settings: {size: 7B}", (7, "results.0.settings", "`settings` is not a field of `results.0` in a results file")),
 ]
 
 
@@ -461,3 +461,34 @@ def test_a_results_size_is_a_size_of_the_facts_vocabulary(catalogue_dir: Path) -
         messages = _messages(catalogue_dir, "UMM216")
         assert [line for line, _ in messages] == [7], size
         assert messages[0][1].startswith("`results.0.setting.size"), messages
+
+
+def test_one_broken_entry_gives_each_problem_with_its_line_column_field_and_words(catalogue_dir: Path) -> None:
+    for old, new in [
+        ("name: Alpha\n", "name: 5\n"), ("title: 'Alpha: A Test Model for Unified Understanding and Generation'\n", ""),
+        ("venue: CVPR 2025\n", "venue: CVRP 2025\n"), ("inputs: [text, image]\n", "inputs: text\n"), ("outputs: [text, image]\n", "outputs: []\n"),
+        ("summary: A made-up", "summry: A made-up"), ("organisation: [Example Lab]\n", "organisation: [Example Lab, TODO]\n"),
+        ("  sizes: model card\n", "  sizes: model card\n  licence: TODO\n"),
+    ]:
+        _replace(catalogue_dir, ALPHA, old, new)
+    got = [(problem.line, problem.column, problem.rule, problem.field, problem.message) for problem in problems_of(catalogue_dir)]
+    assert got == [
+        (2, 1, "UMM201", "title", "`title` is required for a model"),
+        (2, 7, "UMM203", "name", "`name`: should be text, got 5; put it in quotes"),
+        (4, 8, "UMM212", "venue", "venue `CVRP 2025` is neither `arXiv` nor a venue from venues.yaml followed by its year, such as `CVPR 2025` (did you mean `CVPR <year>`?)"),
+        (9, 9, "UMM203", "inputs", "`inputs`: input should be a valid list; write a list such as `[a, b]`"),
+        (10, 10, "UMM203", "outputs", "`outputs`: list should have at least 1 item after validation, not 0; write a list such as `[a, b]`"),
+        (11, 1, "UMM202", "summry", "`summry` is not a field of a model; did you mean `summary`?"),
+        (21, 29, "UMM213", "organisation.1", "`organisation.1` is still TODO: fill in the real value"),
+        (25, 12, "UMM213", "fact_sources.licence", "`fact_sources.licence` is still TODO: fill in the real value"),
+    ]
+
+
+def test_a_nested_unknown_field_names_its_parent_and_a_tagged_size_its_path(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "  backbone: Tiny-LM-1B\n", "  backbon: Tiny-LM-1B\n")
+    _replace(catalogue_dir, ALPHA, "sizes: [1.5e9, 7e9]\n", "sizes: [1.5e9, {total: 7e9, active: -1}]\n")
+    got = [(problem.line, problem.column, problem.rule, problem.field, problem.message) for problem in problems_of(catalogue_dir)]
+    assert got == [
+        (14, 3, "UMM202", "architecture.backbon", "`backbon` is not a field of `architecture` in a model"),
+        (19, 37, "UMM216", "sizes.1.active", "`sizes.1.active`: -1 is not a number of parameters; write a positive number such as 7e9 or 1.5e9, or text such as `7B`"),
+    ]

@@ -67,7 +67,8 @@ def schema_problems(error: ValidationError, loaded: LoadedYaml, display: str, la
             message = f"`{location[-1]}` is required for {label}"
         elif rule == "UMM202":
             line, column = loaded.position(location, key=True)
-            message = _unknown_field_message(str(location[-1]), label, known_fields if len(location) == 1 else [])
+            inside = label if len(location) == 1 else "`" + ".".join(str(part) for part in location[:-1]) + "` in " + label
+            message = _unknown_field_message(str(location[-1]), inside, known_fields if len(location) == 1 else [])
         else:
             line, column = loaded.position(location)
             message = f"`{field_name}`: {_friendly(item)}"
