@@ -168,3 +168,20 @@ def test_the_cache_never_writes_into_a_folder_it_did_not_make(catalogue_dir: Pat
     assert sorted(path.name for path in foreign.iterdir()) == ["notes.txt"]
     assert not (foreign / MARKER).exists()
     assert (site / "entries" / "alpha-model.html").is_file()
+
+
+def test_tables_and_charts_on_prose_pages_stay_out_of_the_search_snippets(catalogue_dir: Path, tmp_path: Path) -> None:
+    """The theme indexes the prose pages; a table's cells would come out run together ("NameTitleKindDate...")."""
+    site = tmp_path / "site"
+    build_site(load_catalogue(catalogue_dir), paths(site))
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    for page in ("index.html", "statistics.html", "leaderboards/index.html", "contribute.html"):
+        html = (site / page).read_text()
+        headers = re.findall(r"<thead><tr>(.*?)</tr></thead>", html)
+        assert headers, f"{page} has tables"
+        texts = [doc["text"] for doc in docs if doc["location"].split("#")[0] == page]
+        for row in headers:
+            run_together = "".join(re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", row))
+            assert not any(run_together in text for text in texts), (page, run_together)
+    newest = next(doc for doc in docs if doc["location"] == "index.html#newest")
+    assert newest["text"] == "<p>By date of first public release; also as an Atom feed.</p>"
