@@ -273,7 +273,7 @@
     }
     status.textContent = "Comparing " + chosen.map(function (model) { return model.name; }).join(", ") + ".";
     var head = table.createTHead().insertRow();
-    head.appendChild(cell("td", ""));
+    head.appendChild(document.createElement("td"));  // the corner: empty, so it needs no header of its own
     chosen.forEach(function (model) { head.appendChild(cell("th", model.name, "entries/" + model.id + ".html")); });
     var body = table.createTBody();
     function addRow(label, pick) {
