@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
+from jinja2.bccache import bc_magic
 
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.publish import site as site_build
@@ -185,3 +186,22 @@ def test_tables_and_charts_on_prose_pages_stay_out_of_the_search_snippets(catalo
             assert not any(run_together in text for text in texts), (page, run_together)
     newest = next(doc for doc in docs if doc["location"] == "index.html#newest")
     assert newest["text"] == "<p>By date of first public release; also as an Atom feed.</p>"
+
+
+def test_compiled_templates_are_kept_and_an_edited_or_damaged_one_is_compiled_again(catalogue_dir: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    cached, clean = tmp_path / "cached" / "site", tmp_path / "clean" / "site"
+    build_site(load_catalogue(catalogue_dir), paths(cached, use_cache=True, templates=templates))
+    compiled = cached.parent / CACHE_FOLDER / "templates"
+    assert sorted(path.name for path in compiled.iterdir()) == ["catalogue", "theme"]
+    theme_files = sorted((compiled / "theme").glob("*.cache"))
+    assert list((compiled / "catalogue").glob("*.cache")) and theme_files
+    home = templates / "home.md.j2"
+    home.write_text(home.read_text().replace("<h1>", "<h1 data-edited>", 1))
+    for index, damaged in enumerate(theme_files):  # the right header with a broken body, or nothing a cache wrote
+        damaged.write_bytes(bc_magic + b"not a pickle" if index % 2 else b"junk")
+    build_site(load_catalogue(catalogue_dir), paths(cached, use_cache=True, templates=templates))
+    build_site(load_catalogue(catalogue_dir), paths(clean, templates=templates))
+    assert contents(cached) == contents(clean)
+    assert "<h1 data-edited>" in (cached / "index.html").read_text()

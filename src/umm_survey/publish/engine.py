@@ -138,6 +138,8 @@ class CataloguePlugin(BasePlugin):
         theme_dir = [folder for folder in config.theme.dirs if Path(folder, "partials", "nav.html").is_file()][-1]
         shell = jinja2.DictLoader({SHELL_TEMPLATE: "{{ umm_from_shell() }}"})
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dir)}), shell])
+        if self.cache is not None and (compiled := self.cache.compiled_templates("theme")) is not None:
+            env.bytecode_cache = compiled  # the theme's templates, compiled once rather than on every rebuild
         env.globals.setdefault("umm_navigation", None)
         env.globals["umm_from_shell"] = jinja2.pass_context(lambda context: self._from_shell(context))
         self.environment, self.parts = env, part_templates(env)

@@ -21,10 +21,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
 from umm_survey.publish.atomic import write_text_atomic
 
 MARKER = ".umm-page-cache"
 MANIFEST = "manifest.json"
+TEMPLATES = "templates"  # a subfolder: compiled templates, one folder per Jinja environment
 
 
 def digest(*parts: str) -> str:
@@ -102,6 +106,15 @@ class PageCache:
             return
         self.kept[key] = {"file": name, "stat": _stat_text(status)}
 
+    def compiled_templates(self, environment: str) -> BytecodeCache | None:
+        """Where a Jinja environment keeps its compiled templates between builds (None when the cache is not ours)."""
+        if not self.usable:
+            return None
+        try:
+            return CompiledTemplates(self.folder / TEMPLATES / environment)
+        except OSError:
+            return None
+
     def save(self) -> None:
         """Record what this build used or made; drop the cache files nothing refers to any more."""
         if not self.usable:
@@ -145,3 +158,25 @@ def _write_quick(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's compiled templates in a folder, each kept by its template's name and source checksum (so an
+    edited template is compiled again). A file that cannot be read back is compiled again, one that cannot
+    be written is skipped: the cache only ever saves time."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a damaged file (bad pickle or marshal data) means compiling again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass

@@ -135,7 +135,7 @@ def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[Engi
         return path is not None
 
     reuse = (lambda relative, fingerprint: look_up(relative, f"fingerprint {fingerprint}")) if cache is not None else None
-    pages = render_site(site_input, paths.templates, reuse)
+    pages = render_site(site_input, paths.templates, reuse, cache.compiled_templates("catalogue") if cache is not None else None)
     site = engine_input(catalogue, pages, entries, paths, nav, boards)
     for relative in sorted(site.cacheable - keys.keys()) if cache is not None else []:
         look_up(relative, site.pages[relative])  # pages keyed by their text

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from umm_survey.link.modelfacts import ATTENTION_LABELS, PART_ROLES
@@ -43,10 +43,12 @@ class SiteInput:
     results: list[dict[str, Any]] = field(default_factory=list)
 
 
-def template_environment(templates: Path, families: dict[str, Any]) -> Environment:
-    """The Jinja environment; `families` (taxonomy.yaml's) give every template the families' labels and colours."""
+def template_environment(templates: Path, families: dict[str, Any], compiled: BytecodeCache | None = None) -> Environment:
+    """The Jinja environment; `families` (taxonomy.yaml's) give every template the families' labels and colours.
+    `compiled` may hold the templates compiled by an earlier build (the caller's; it changes no output)."""
     environment = Environment(
         loader=FileSystemLoader(templates),
+        bytecode_cache=compiled,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -60,11 +62,11 @@ def template_environment(templates: Path, families: dict[str, Any]) -> Environme
     return environment
 
 
-def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bool] | None = None) -> dict[str, str]:
+def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bool] | None = None, compiled: BytecodeCache | None = None) -> dict[str, str]:
     """Every page and download. `reuse(path, fingerprint)` may answer True for an entry page whose output the
     caller already has for that fingerprint (a digest of its template name and everything passed to it);
-    such a page is left empty here instead of being rendered again."""
-    environment = template_environment(templates, site.vocabulary.families)
+    such a page is left empty here instead of being rendered again. `compiled`: see `template_environment`."""
+    environment = template_environment(templates, site.vocabulary.families, compiled)
     groups = _entries_by_group(site)
     pages: dict[str, str] = {}
     pages["index.md"] = environment.get_template("home.md.j2").render(**_home_context(site))
