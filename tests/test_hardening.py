@@ -188,6 +188,39 @@ def test_mutated_files_give_exit_codes_not_tracebacks(tmp_path_factory, catalogu
         json.loads((work / "out.json").read_text())  # valid JSON whenever it was written
 
 
+def _system_can_exchange(first: Path, second: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE) called here directly, apart from the code under test."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        renameat2 = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    return renameat2(-100, os.fsencode(first), -100, os.fsencode(second), 2) == 0
+
+
+def test_where_the_system_can_swap_folders_the_site_is_never_moved_aside(tmp_path: Path, monkeypatch) -> None:
+    from umm_survey.publish import atomic
+
+    probe_a, probe_b = tmp_path / "probe-a", tmp_path / "probe-b"
+    probe_a.mkdir()
+    probe_b.mkdir()
+    if not _system_can_exchange(probe_a, probe_b):
+        pytest.skip("this file system cannot exchange two paths in one step")
+    site, new = tmp_path / "site", tmp_path / "new"
+    for folder, text in ((site, "previous"), (new, "next")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text)
+    renames: list[tuple] = []
+    real_replace = os.replace
+    monkeypatch.setattr(atomic.os, "replace", lambda *args: (renames.append(args), real_replace(*args))[1])
+    atomic.replace_directory(new, site)
+    assert renames == [], "the swap is one exchange: the site folder is never renamed away, so it never goes missing"
+    assert (site / "index.html").read_text() == "next"
+    assert not new.exists() and not (tmp_path / ".site.old").exists()
+
+
 def test_a_failed_swap_puts_the_previous_site_back(tmp_path: Path, monkeypatch) -> None:
     from umm_survey.publish import atomic
 
