@@ -28,6 +28,7 @@ class Reply:
     delay: float = 0.0
     stream_bytes: int = 0  # send this many bytes in chunks, without Content-Length
     trickle: float = 0.0  # send the body one byte every this many seconds
+    stall: float = 0.0  # send the headers and half the body, then say nothing for this many seconds
 
 
 class ScriptedServer:
@@ -73,6 +74,13 @@ class ScriptedServer:
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
                         self.send_header(name, value.replace("{base}", server.url.rstrip("/")))
+                    if reply.stall:
+                        self.send_header("Content-Length", str(len(body)))
+                        self.end_headers()
+                        self.wfile.write(body[: len(body) // 2])
+                        self.wfile.flush()
+                        time.sleep(reply.stall)
+                        return
                     if reply.trickle:
                         self.send_header("Content-Length", str(len(body)))
                         self.end_headers()

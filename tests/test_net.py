@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+import time
 
+import pytest
 from httpserver import Reply, ScriptedServer
 
-from umm_survey.network.net import HttpSettings, get, session
+from umm_survey.network.net import HttpSettings, NetworkError, get, session
 
 
 def _get_in_thread(url: str, settings: HttpSettings) -> tuple[threading.Thread, dict]:
@@ -30,3 +32,15 @@ def test_a_server_asking_for_an_hour_is_retried_after_the_cap() -> None:
         assert not thread.is_alive(), "the Retry-After cap was not applied"
         assert outcome == {"status": 200, "body": b"ok now"}
         assert server.hits("/busy") == 2
+
+
+def test_a_server_that_goes_silent_mid_answer_is_cut_off_at_the_deadline() -> None:
+    """No byte arrives, so only the deadline's watchdog, shutting the socket down, can end the blocked read
+    (the read timeout is far longer than the deadline)."""
+    settings = HttpSettings(timeout=20, retries=0, deadline=1)
+    with ScriptedServer() as server:
+        url = server.route("/stalls", Reply(200, "x" * 2000, stall=30))
+        started = time.monotonic()
+        with pytest.raises(NetworkError, match="still sending after the request's deadline"):
+            get(session(settings), url, settings)
+        assert time.monotonic() - started < 10, "the blocked read was not woken at the deadline"
