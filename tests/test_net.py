@@ -44,3 +44,17 @@ def test_a_server_that_goes_silent_mid_answer_is_cut_off_at_the_deadline() -> No
         with pytest.raises(NetworkError, match="still sending after the request's deadline"):
             get(session(settings), url, settings)
         assert time.monotonic() - started < 10, "the blocked read was not woken at the deadline"
+
+
+def test_a_body_declared_over_the_limit_is_refused_before_it_is_read() -> None:
+    settings = HttpSettings(timeout=5, retries=0, max_body_bytes=1000)
+    with ScriptedServer() as server:
+        url = server.route("/big", Reply(200, "x" * 2000))
+        with pytest.raises(NetworkError) as raised:
+            get(session(settings), url, settings)
+        assert str(raised.value) == f"{url} answered with 2000 bytes, over the limit of 1000"
+        streamed = server.route("/streamed", Reply(200, stream_bytes=2 * 65536))  # no length said: counted as it comes
+        one_chunk = HttpSettings(timeout=5, retries=0, max_body_bytes=65536)
+        with pytest.raises(NetworkError) as raised:
+            get(session(one_chunk), streamed, one_chunk)
+        assert str(raised.value) == f"{streamed} sent more than 65536 bytes; gave up"
