@@ -492,3 +492,44 @@ def test_a_nested_unknown_field_names_its_parent_and_a_tagged_size_its_path(cata
         (14, 3, "UMM202", "architecture.backbon", "`backbon` is not a field of `architecture` in a model"),
         (19, 37, "UMM216", "sizes.1.active", "`sizes.1.active`: -1 is not a number of parameters; write a positive number such as 7e9 or 1.5e9, or text such as `7B`"),
     ]
+
+
+def test_bibliography_problems_name_their_line_field_and_words(catalogue_dir: Path) -> None:
+    for old, new in [
+        ("  booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition},\n", ""),
+        ("  title = {{Delta}: Applying a Unified Model},\n  year = {2025},\n", "  title = {{Delta}: Applying a Unified Model},\n  note = {TODO},\n  year = {2025},\n  eprint = {2501.00002},\n"),
+        ("{Gamma}: A Corpus of Made-Up Pairs", "{Gamma}: A Corpus of Made-Up Triples \\input{/etc/passwd}"),
+        ("  year = {2023},\n  eprint = {2311.05678},", "  year = {2020},\n  eprint = {2311.05679},"),
+    ]:
+        _replace(catalogue_dir, BIB, old, new)
+    with (catalogue_dir / BIB).open("a") as handle:
+        handle.write("\n@patent{unused2024x,\n  author = {Nobody, A.},\n  title = {Unused},\n  year = {2024},\n}\n")
+    got = [(Path(problem.path).name, problem.line, problem.column, problem.rule, problem.field, problem.message) for problem in problems_of(catalogue_dir)]
+    assert got == [
+        ("delta-app.yaml", 7, 9, "UMM407", "bibkey", "record `lee2025delta` has eprint 2501.00002 but the entry has no `arxiv`"),
+        ("beta-bench.yaml", 4, 7, "UMM408", "date", "record `roe2023betabench` (line 30) says year 2020, but the entry's date and venue say 2023"),
+        ("beta-bench.yaml", 8, 8, "UMM407", "arxiv", "arxiv is 2311.05678 but record `roe2023betabench` (line 31) has `2311.05679`"),
+        ("gamma-data.yaml", 3, 8, "UMM406", "title", "title differs from record `poe2022gamma` (line 18): '{Gamma}: A Corpus of Made-Up Triples \\\\input{/etc/passwd}'"),
+        ("alpha-model.yaml", 5, 8, "UMM411", "venue", "venue is CVPR 2025 but record `doe2025alpha` (line 1) has booktitle '', not 'IEEE/CVF Conference on Computer Vision and Pattern Recognition'"),
+        ("references.bib", 1, 1, "UMM403", "booktitle", "@inproceedings `doe2025alpha` needs a `booktitle` field"),
+        ("references.bib", 13, 1, "UMM410", "note", "`note` of `lee2025delta` still says TODO: fill in the real value"),
+        ("references.bib", 20, 1, "UMM412", "title", "`title` of `poe2022gamma` uses \\input, which makes LaTeX run or read or write files; remove it"),
+        ("references.bib", 36, 1, "UMM403", "entry_type", "record `unused2024x` is a @patent; use one of @article, @inproceedings, @misc, @techreport, @book, @online"),
+        ("references.bib", 36, 1, "UMM405", "", "record `unused2024x` is not the bibkey of any entry; remove it or add its entry"),
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("@inproceedings{doe2025alpha", "@misc{doe2025alpha", "is a @misc; this venue's paper is an @inproceedings with booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}"),
+    ("booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}", "booktitle = {CVPR}", "has booktitle 'CVPR', not 'IEEE/CVF Conference on Computer Vision and Pattern Recognition'"),
+])
+def test_a_record_that_disagrees_with_its_venue_says_how(catalogue_dir: Path, old: str, new: str, words: str) -> None:
+    _replace(catalogue_dir, BIB, old, new)
+    venue_problems = [(problem.line, problem.field, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM411"]
+    assert venue_problems == [(5, "venue", f"venue is CVPR 2025 but record `doe2025alpha` (line 1) {words}")]
+
+
+def test_a_preprint_whose_record_is_a_conference_paper_says_so(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "venue: CVPR 2025", "venue: arXiv")
+    venue_problems = [(problem.line, problem.field, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM411"]
+    assert venue_problems == [(5, "venue", "venue is arXiv but record `doe2025alpha` (line 1) is a @inproceedings in 'IEEE/CVF Conference on Computer Vision and Pattern Recognition'; a preprint or release is a @misc")]
