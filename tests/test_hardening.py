@@ -268,3 +268,28 @@ def test_a_full_disk_is_a_plain_error_and_the_previous_file_stays(catalogue_dir:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("umm-survey: File too large") and "nothing was half-written" in result.stderr
     assert target.read_text() == "previous" and [path.name for path in out.iterdir()] == ["catalogue.json"]
+
+
+def test_an_atomic_write_makes_its_folders_and_renames_from_beside_the_target(tmp_path: Path, monkeypatch) -> None:
+    """A temporary file elsewhere (another file system) could not be renamed into place in one step."""
+    from umm_survey.publish import atomic
+
+    renames: list[tuple] = []
+    real_replace = os.replace
+    monkeypatch.setattr(atomic.os, "replace", lambda *args: (renames.append(args), real_replace(*args))[1])
+    target = tmp_path / "deep" / "er" / "notes.md"
+    atomic.write_text_atomic(target, "first ünïcode line\r\nsecond\n")
+    assert target.read_bytes() == "first ünïcode line\r\nsecond\n".encode("utf-8")
+    assert len(renames) == 1 and Path(renames[0][0]).parent == target.parent and Path(renames[0][0]).name.startswith(".notes.md.")
+    target.chmod(0o640)
+    atomic.write_text_atomic(target, "again")
+    assert target.read_text() == "again" and target.stat().st_mode & 0o777 == 0o640, "the file keeps its mode"
+    assert sorted(path.name for path in target.parent.iterdir()) == ["notes.md"], "no temporary file is left"
+
+
+def test_an_atomic_write_over_a_folder_is_refused_with_its_name(tmp_path: Path) -> None:
+    from umm_survey.publish import atomic
+
+    with pytest.raises(IsADirectoryError) as raised:
+        atomic.write_text_atomic(tmp_path, "text")
+    assert (raised.value.errno, raised.value.filename) == (21, str(tmp_path))
