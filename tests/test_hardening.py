@@ -188,6 +188,16 @@ def test_mutated_files_give_exit_codes_not_tracebacks(tmp_path_factory, catalogu
         json.loads((work / "out.json").read_text())  # valid JSON whenever it was written
 
 
+def _recorded_renames(monkeypatch) -> list[tuple]:
+    """Every os.replace the atomic module makes from now on (each still done), in order."""
+    from umm_survey.publish import atomic
+
+    renames: list[tuple] = []
+    real_replace = os.replace
+    monkeypatch.setattr(atomic.os, "replace", lambda *args: (renames.append(args), real_replace(*args))[1])
+    return renames
+
+
 def _system_can_exchange(first: Path, second: Path) -> bool:
     """renameat2(RENAME_EXCHANGE) called here directly, apart from the code under test."""
     import ctypes
@@ -212,9 +222,7 @@ def test_where_the_system_can_swap_folders_the_site_is_never_moved_aside(tmp_pat
     for folder, text in ((site, "previous"), (new, "next")):
         folder.mkdir()
         (folder / "index.html").write_text(text)
-    renames: list[tuple] = []
-    real_replace = os.replace
-    monkeypatch.setattr(atomic.os, "replace", lambda *args: (renames.append(args), real_replace(*args))[1])
+    renames = _recorded_renames(monkeypatch)
     atomic.replace_directory(new, site)
     assert renames == [], "the swap is one exchange: the site folder is never renamed away, so it never goes missing"
     assert (site / "index.html").read_text() == "next"
@@ -274,9 +282,7 @@ def test_an_atomic_write_makes_its_folders_and_renames_from_beside_the_target(tm
     """A temporary file elsewhere (another file system) could not be renamed into place in one step."""
     from umm_survey.publish import atomic
 
-    renames: list[tuple] = []
-    real_replace = os.replace
-    monkeypatch.setattr(atomic.os, "replace", lambda *args: (renames.append(args), real_replace(*args))[1])
+    renames = _recorded_renames(monkeypatch)
     target = tmp_path / "deep" / "er" / "notes.md"
     atomic.write_text_atomic(target, "first ünïcode line\r\nsecond\n")
     assert target.read_bytes() == "first ünïcode line\r\nsecond\n".encode("utf-8")
