@@ -59,6 +59,17 @@ def test_built_site_has_every_page_and_download(catalogue_dir: Path, tmp_path: P
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
+def test_the_site_carries_no_source_maps_and_only_our_search_worker(catalogue_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    scripts = sorted(path.relative_to(site).as_posix() for path in (site / "assets").rglob("*") if path.is_file() and path.suffix in {".js", ".map", ".css"})
+    assert [path for path in scripts if path.endswith(".map") or "/lunr/" in path or "/workers/" in path] == []
+    assert "assets/search-worker.js" in scripts
+    for path in scripts:
+        assert "sourceMappingURL" not in (site / path).read_text(encoding="utf-8"), path
+    assert '"../assets/search-worker.js"' in (site / "entries" / "alpha-model.html").read_text()
+
+
 def test_metrics_without_bounds_build(catalogue_dir: Path, tmp_path: Path) -> None:
     beta = catalogue_dir / "benchmarks" / "beta-bench.yaml"
     beta.write_text(beta.read_text().replace("    min: 0\n    max: 1\n", ""))
@@ -108,4 +119,12 @@ def test_hostile_text_is_shown_as_written_and_never_runs(catalogue_dir: Path, tm
         assert page.locator("article script").count() == 0
         page.goto(url + "groups/ar-semantic.html")
         assert page.locator("table.umm-sortable tbody td").first.inner_text() == HOSTILE_NAME
+        page.goto(url + "index.html")
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("Evil", delay=20)
+        result = page.locator('.md-search-result__link[href*="entries/alpha-model.html"]').first
+        result.wait_for(timeout=15000)
+        assert result.locator("h1, h2").first.inner_text() == HOSTILE_NAME
+        assert page.locator(".md-search-result script, .md-search-result img").count() == 0
+        assert page.evaluate("window.__pwned === undefined")
         assert dialogs == []

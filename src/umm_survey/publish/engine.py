@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,10 @@ from umm_survey.publish.shell import ProbePage, Shell, cut_shell, part_templates
 THEME_PREFIX = "umm-theme"  # templates of the theme itself, reachable even where overrides/ replaces them
 SHELL_TEMPLATE = "umm-shell.html"  # a page laid out from its shell names this template
 SEARCH_INDEX = Path("search") / "search_index.json"
+SEARCH_WORKER = "assets/search-worker.js"  # our search worker (templates/assets), which overrides/main.html hands the theme
+THEME_SCRIPTS = "assets/javascripts/"
+THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
+UNUSED_THEME_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")  # the theme's search worker and lunr, replaced by ours
 
 
 class EngineError(Exception):
@@ -96,6 +101,8 @@ class CataloguePlugin(BasePlugin):
             files.append(cached)
         for relative, source in self.site.assets.items():
             files.append(File.generated(config, relative, abs_src_path=str(source)))
+        if SEARCH_WORKER in self.site.assets:
+            _leave_out_unused_theme_scripts(files)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -184,6 +191,9 @@ class CataloguePlugin(BasePlugin):
             link_or_copy(cached, site_dir / destination)
         if self.site.shortcuts and self.site.search_documents:
             _add_search_documents(site_dir / SEARCH_INDEX, self.site.search_documents)
+        if SEARCH_WORKER in self.site.assets:
+            _drop_source_map_comments(site_dir / THEME_SCRIPTS, "*.js", "//#")
+            _drop_source_map_comments(site_dir / "assets/stylesheets", "*.css", "/*#")
         if self.cache is not None:
             self.cache.save()
 
@@ -195,6 +205,22 @@ def _add_search_documents(index: Path, documents: list[dict[str, str]]) -> None:
     data = json.loads(index.read_text(encoding="utf-8"))
     data["docs"] = [*data.get("docs", []), *documents]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _leave_out_unused_theme_scripts(files: Files) -> None:
+    """The theme's search worker and lunr (our worker replaces them) and its scripts' source maps are not published."""
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_SCRIPTS) or (file.src_uri.startswith(THEME_ASSETS) and file.src_uri.endswith(".map")):
+            files.remove(file)
+
+
+def _drop_source_map_comments(folder: Path, pattern: str, opening: str) -> None:
+    """Each theme script and stylesheet names its source map in a last comment; with the maps left out, it goes too."""
+    comment = re.compile(r"\n?" + re.escape(opening) + r" sourceMappingURL=[^\n]*\s*\Z")
+    for script in sorted(folder.glob(pattern)) if folder.is_dir() else []:
+        text = script.read_text(encoding="utf-8")
+        if (stripped := comment.sub("", text)) != text:
+            script.write_text(stripped, encoding="utf-8")
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:

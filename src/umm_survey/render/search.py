@@ -4,10 +4,14 @@ Indexing the built pages would run table cells together ("BenchmarkMetricValueâ€
 BibTeX block and related-entry list; a document made of the fields a reader searches for reads well as a
 snippet and stays small. The theme's search plugin still indexes the few prose pages (home, scope,
 contribute, statistics) itself.
+
+Titles and texts in the index are HTML, as the theme's own documents are (the search worker puts them
+into the results as markup), so ours are escaped here.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from umm_survey.load.vocab import Vocabulary
@@ -28,7 +32,7 @@ def search_documents(entries: list[dict[str, Any]], vocabulary: Vocabulary, boar
     ]
     for component in vocabulary.components.values():
         documents.append({"location": f"components/{component.id}.html", "title": component.name, "text": f"{component.kind.value.replace('-', ' ')} used by unified models"})
-    return documents
+    return [{**document, "title": html.escape(document["title"], quote=False), "text": html.escape(document["text"], quote=False)} for document in documents]
 
 
 def _entry_document(entry: dict[str, Any], vocabulary: Vocabulary) -> dict[str, str]:
