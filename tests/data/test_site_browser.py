@@ -91,6 +91,17 @@ def test_search_finds_janus_pro_and_opens_its_page(page, site_url) -> None:
     assert page.outside_requests == []
 
 
+@pytest.mark.parametrize(("query", "first", "second"), [("Janus-Pro", "entries/janus-pro.html", "entries/janus-pro-r1.html"), ("show-o", "entries/show-o.html", "entries/show-o2.html"), ("janus flow", "entries/janusflow.html", "entries/janus.html")])
+def test_search_ranks_the_exact_name_first_and_names_it_begins_next(page, site_url, query: str, first: str, second: str) -> None:
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.locator(f'.md-search-result__item > a[href*="{first}"]').wait_for(timeout=15000)
+    found = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "links => links.slice(0, 2).map(link => new URL(link.href).pathname)")
+    assert [path.lstrip("/") for path in found] == [first, second]
+    assert page.locator(".md-search-result__item").first.locator("mark").count() >= 1
+
+
 def test_a_long_table_shows_its_first_rows_until_asked_and_keeps_the_limit_when_sorted(page, site_url) -> None:
     page.goto(site_url + "groups/autoregressive.html")
     names = [cell.strip() for cell in page.locator("table.umm-sortable tbody tr td:first-child").all_inner_texts()]
