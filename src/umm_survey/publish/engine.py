@@ -44,8 +44,8 @@ THEME_PREFIX = "umm-theme"  # templates of the theme itself, reachable even wher
 SHELL_TEMPLATE = "umm-shell.html"  # a page laid out from its shell names this template
 SEARCH_INDEX = Path("search") / "search_index.json"
 SEARCH_WORKER = "assets/search-worker.js"  # our search worker (templates/assets), which overrides/main.html hands the theme
-THEME_SCRIPTS = "assets/javascripts/"
-THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
+THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")  # folders whose scripts and stylesheets name source maps
+SOURCE_MAP_COMMENT = re.compile(r"\n?(?://#|/\*#) sourceMappingURL=[^\n]*\s*\Z")  # a script's or stylesheet's last comment
 UNUSED_THEME_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")  # the theme's search worker and lunr, replaced by ours
 
 
@@ -192,8 +192,7 @@ class CataloguePlugin(BasePlugin):
         if self.site.shortcuts and self.site.search_documents:
             _add_search_documents(site_dir / SEARCH_INDEX, self.site.search_documents)
         if SEARCH_WORKER in self.site.assets:
-            _drop_source_map_comments(site_dir / THEME_SCRIPTS, "*.js", "//#")
-            _drop_source_map_comments(site_dir / "assets/stylesheets", "*.css", "/*#")
+            _drop_source_map_comments(site_dir, THEME_ASSETS)
         if self.cache is not None:
             self.cache.save()
 
@@ -208,19 +207,18 @@ def _add_search_documents(index: Path, documents: list[dict[str, str]]) -> None:
 
 
 def _leave_out_unused_theme_scripts(files: Files) -> None:
-    """The theme's search worker and lunr (our worker replaces them) and its scripts' source maps are not published."""
+    """The theme's search worker and lunr (our worker replaces them) and its scripts' and stylesheets' source maps are not published."""
     for file in list(files):
         if file.src_uri.startswith(UNUSED_THEME_SCRIPTS) or (file.src_uri.startswith(THEME_ASSETS) and file.src_uri.endswith(".map")):
             files.remove(file)
 
 
-def _drop_source_map_comments(folder: Path, pattern: str, opening: str) -> None:
+def _drop_source_map_comments(site_dir: Path, folders: tuple[str, ...]) -> None:
     """Each theme script and stylesheet names its source map in a last comment; with the maps left out, it goes too."""
-    comment = re.compile(r"\n?" + re.escape(opening) + r" sourceMappingURL=[^\n]*\s*\Z")
-    for script in sorted(folder.glob(pattern)) if folder.is_dir() else []:
-        text = script.read_text(encoding="utf-8")
-        if (stripped := comment.sub("", text)) != text:
-            script.write_text(stripped, encoding="utf-8")
+    for path in sorted(file for folder in folders for file in (site_dir / folder).glob("*") if file.suffix in {".js", ".css"}):
+        text = path.read_text(encoding="utf-8")
+        if (stripped := SOURCE_MAP_COMMENT.sub("", text)) != text:
+            path.write_text(stripped, encoding="utf-8")
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
