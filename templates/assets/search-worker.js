@@ -18,6 +18,11 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var TITLE_WEIGHT = 10;
 var SNIPPET_CHARACTERS = 280;
 var SNIPPET_LEAD_WORDS = 8;
+/* The theme shows ten pages of results at a time; the first FULL_PAGES pages have their matches marked and
+ * their text cut around the first match, the rest (reached only by scrolling far) the start of their text,
+ * so that a word found in every entry does not mean formatting every entry's text before the first result. */
+var FULL_PAGES = 100;
+var BRIEF_READ = 400;
 var STOP_WORDS = new Set(("a an and are as at be but by for from has have in into is it its of on or than that the "
   + "their this to was were which with").split(" "));
 var PIECE = /<[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]\w*);|[\p{L}\p{N}]+/giu;
@@ -165,6 +170,15 @@ function snippet(html, terms) {
   return (start > 0 ? "… " : "") + joined(list.slice(start, end)) + (end < list.length ? " …" : "");
 }
 
+/* The start of the text, without tags, cut at a word near SNIPPET_CHARACTERS, with "…" where it was cut. */
+function brief(html) {
+  var text = html.slice(0, BRIEF_READ).replace(/<[^>]*>?/g, " ").replace(/&[#\w]*$/, "");
+  text = escapeStray(text).replace(/\s+/g, " ").trim();
+  if (text.length <= SNIPPET_CHARACTERS && html.length <= BRIEF_READ) return text;
+  var cut = text.lastIndexOf(" ", SNIPPET_CHARACTERS);
+  return text.slice(0, cut > 0 ? cut : SNIPPET_CHARACTERS) + " …";
+}
+
 function search(query) {
   var terms = termsOf(query);
   if (terms.length === 0 || documents.length === 0) return {items: []};
@@ -184,20 +198,21 @@ function search(query) {
     found.push({index: index, score: total.score * (1 + boost * boost)});
   });
   found.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-  var groups = new Map();
+  var groups = new Map(), ordinals = new Map();  // page -> its results; page -> its place among the pages
   found.forEach(function (hit) {
     var doc = documents[hit.index];
     var page = doc.article === -1 ? hit.index : doc.article;
     var matched = {};
     terms.forEach(function (term, position) { matched[term] = perTerm[position].has(hit.index); });
-    var item = {location: doc.location, title: highlightTitle(doc.title, terms), text: snippet(doc.text, terms), score: hit.score, terms: matched};
-    if (!groups.has(page)) groups.set(page, []);
+    if (!groups.has(page)) { groups.set(page, []); ordinals.set(page, groups.size); }
+    var full = ordinals.get(page) <= FULL_PAGES;
+    var item = {location: doc.location, title: highlightTitle(doc.title, terms), text: full ? snippet(doc.text, terms) : brief(doc.text), score: hit.score, terms: matched};
     groups.get(page).push(item);
   });
   groups.forEach(function (items, page) {
     var article = documents[page];
     if (!items.some(function (item) { return item.location === article.location; })) {
-      items.push({location: article.location, title: highlightTitle(article.title, []), text: snippet(article.text, []), score: 0, terms: {}});
+      items.push({location: article.location, title: highlightTitle(article.title, []), text: ordinals.get(page) <= FULL_PAGES ? snippet(article.text, []) : brief(article.text), score: 0, terms: {}});
     }
   });
   return {items: Array.from(groups.values())};

@@ -102,6 +102,34 @@ def test_search_ranks_the_exact_name_first_and_names_it_begins_next(page, site_u
     assert page.locator(".md-search-result__item").first.locator("mark").count() >= 1
 
 
+WORKER_SEARCH = """async ({count, query}) => {
+  const worker = new Worker("assets/search-worker.js");
+  const answer = () => new Promise((resolve) => worker.addEventListener("message", (event) => resolve(event.data), {once: true}));
+  const lead = "one two three four five six seven eight nine ten eleven twelve";
+  const docs = Array.from({length: count}, (_, index) => ({location: `p${index}.html`, title: `Page ${index}`, text: `${lead} common <b>word</b> ${"filler ".repeat(60)}end`}));
+  docs.push({location: "p0.html#part", title: "Part", text: "a part of the first page, common to it"});  // ranks below every page
+  worker.postMessage({type: 0, data: {config: {}, docs, options: {}}});
+  await answer();
+  worker.postMessage({type: 2, data: query});
+  const result = await answer();
+  worker.terminate();
+  return result.data.items.map((items) => items.map((item) => item.text));
+}"""
+
+
+def test_search_marks_matches_in_the_first_hundred_pages_and_shows_the_start_of_the_rest(page, site_url) -> None:
+    page.goto(site_url)
+    pages = page.evaluate(WORKER_SEARCH, {"count": 150, "query": "common"})
+    assert len(pages) == 150
+    assert pages[0][1] == "a part of the first page, <mark>common</mark> to it"  # found after 149 pages, shown with its page
+    texts = [texts[0] for texts in pages]
+    assert texts[0].startswith("… five six seven eight nine ten eleven twelve <mark>common</mark> word filler")
+    assert texts[99].startswith("… five six") and "<mark>common</mark>" in texts[99]
+    assert texts[100].startswith("one two three four five six seven eight nine ten eleven twelve common word filler")
+    assert "<mark>" not in texts[100] and "<b>" not in texts[149]
+    assert texts[149].endswith(" …") and len(texts[149]) <= 282
+
+
 def test_a_long_table_shows_its_first_rows_until_asked_and_keeps_the_limit_when_sorted(page, site_url) -> None:
     page.goto(site_url + "groups/autoregressive.html")
     names = [cell.strip() for cell in page.locator("table.umm-sortable tbody tr td:first-child").all_inner_texts()]
