@@ -33,14 +33,17 @@ def retired(script: str, landed: str) -> None:
 def write_catalogue_file(path: Path, text: str, held_now_added: frozenset[str] = frozenset()) -> bool:
     """Write `text` to `path` if it only adds to what is there; False when nothing changes.
 
-    The one removal allowed: a `held` triage row whose paper (arXiv id in `held_now_added`) is now an entry.
+    The removals allowed: a `held` triage row whose paper (arXiv id in `held_now_added`) is now an entry, and
+    a model fact marked `unchecked` that the new text settles (gives it, or marks it `not_stated` or
+    `not_applicable`).
     """
     old = path.read_text(encoding="utf-8") if path.exists() else None
     if old == text:
         return False
     if old is not None:
         _refuse_uncommitted(path)
-        removed = only_adds(_read(path, old), _read(path, text), held_now_added=held_now_added)
+        before, after = _read(path, old), _read(path, text)
+        removed = only_adds(_without_settled_unchecked(before, after), after, held_now_added=held_now_added)
         if removed:
             raise FenceError(f"{path}: would change {removed}; research scripts only add to the catalogue")
     write_text_atomic(path, text)
@@ -82,6 +85,21 @@ def only_adds(old, new, where: str = "", held_now_added: frozenset[str] = frozen
                 return f"{where.rstrip('.')} (item {item!r} removed or changed)"
         return None
     return None if old == new else f"{where.rstrip('.')} ({old!r} -> {new!r})"
+
+
+def _without_settled_unchecked(old, new):
+    """`old` without the `unchecked` marks that `new` settles: a fact checked at last is progress, not loss."""
+    if not (isinstance(old, dict) and isinstance(new, dict) and isinstance(old.get("unchecked"), list)):
+        return old
+    architecture = new.get("architecture") if isinstance(new.get("architecture"), dict) else {}
+    marked = {fact for mark in ("not_stated", "not_applicable") if isinstance(new.get(mark), list) for fact in new[mark]}
+
+    def settled(fact) -> bool:
+        return fact in marked or new.get(fact) not in (None, [], "") or architecture.get(fact) not in (None, [], "")
+
+    left = [fact for fact in old["unchecked"] if not (isinstance(fact, str) and settled(fact))]
+    trimmed = {key: value for key, value in old.items() if key != "unchecked"}
+    return {**trimmed, "unchecked": left} if left else trimmed
 
 
 def _read(path: Path, text: str):

@@ -46,16 +46,26 @@ def add_components(proposed: list[dict]) -> int:
 
 
 def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, not_stated: list[str] = (), note: str | None = None,
-              unchecked: list[str] = (), not_applicable: list[str] = ()) -> bool:
+              unchecked: list[str] = (), not_applicable: list[str] = (), settle_unchecked: bool = False) -> bool:
     """Give the model the parts it lacks (each with its source), mark the facts it lacks `not_stated` (read,
     not given), `unchecked` (could not be read) or `not_applicable` (the model has no such part), and add
     `note` as its fact_note when it has none. Release facts (sizes, weights, licence, organisation) go to
-    their own fields. A fact the entry has, or already marks, is left alone. True when the file changed."""
+    their own fields. A fact the entry has, or already marks, is left alone; with `settle_unchecked`, a fact it
+    marks `unchecked` is taken out of that list when `facts`, `not_stated` or `not_applicable` settle it.
+    True when the file changed."""
     path = ROOT / "catalogue" / "models" / f"{entry_id}.yaml"
     if not path.exists():
         return False
     writer = yaml_writer()
     document = writer.load(path.read_text(encoding="utf-8"))
+    settled = []
+    if settle_unchecked:
+        settled = [fact for fact in document.get("unchecked", []) if fact in facts or fact in not_stated or fact in not_applicable]
+        left = [fact for fact in document.get("unchecked", []) if fact not in settled]
+        if left:
+            document["unchecked"] = left
+        elif "unchecked" in document:
+            del document["unchecked"]
     closed = {fact for mark in FACT_MARKS for fact in document.get(mark, [])}
     architecture = document.get("architecture") or {}
     known = dict(document.get("fact_sources") or {})
@@ -82,7 +92,7 @@ def add_facts(entry_id: str, facts: dict, sources: dict, default_source: str, no
     noted = bool(note) and "fact_note" not in document
     if noted:
         document["fact_note"] = note
-    if not (added or marks or noted):
+    if not (added or marks or noted or settled):
         return False
     buffer = io.StringIO()
     writer.dump(document, buffer)

@@ -58,6 +58,17 @@ def test_only_a_held_paper_now_catalogued_leaves_triage(tmp_path: Path) -> None:
         write_catalogue_file(path, "papers: []\n", held_now_added=frozenset({"2601.00002"}))
 
 
+def test_an_unchecked_fact_leaves_its_mark_only_when_settled(tmp_path: Path) -> None:
+    path = tmp_path / "alpha.yaml"
+    marked = ENTRY + "unchecked: [licence, sizes, backbone]\n"
+    path.write_text(marked)
+    with pytest.raises(FenceError, match=r"would change unchecked \(item 'sizes' removed or changed\)"):
+        write_catalogue_file(path, ENTRY + "licence: MIT\nunchecked: [backbone]\n")  # sizes dropped, not settled
+    settled = ENTRY + "architecture: {backbone: Qwen2.5}\nlicence: MIT\nnot_stated: [sizes]\n"
+    assert write_catalogue_file(path, settled) is True
+    assert path.read_text() == settled
+
+
 def _writes(tree: ast.AST) -> list[int]:
     return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute))
             and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr) in {"write_text_atomic", "write_text", "open", "replace_directory", "append_records"}]
