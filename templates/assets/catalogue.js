@@ -54,9 +54,15 @@
           var result = compare(ka, kb);
           return ascending ? result : -result;
         });
-        var fragment = document.createDocumentFragment();
-        rows.forEach(function (row) { fragment.appendChild(row); });
-        body.appendChild(fragment);  // one move of all rows, one layout
+        // All rows out and back in the new order at once: taking them out one by one into a fragment
+        // cost half a second for 2,779 rows once the rows carried their hidden flags.
+        if (body.replaceChildren) {
+          body.replaceChildren.apply(body, rows);
+        } else {
+          var fragment = document.createDocumentFragment();
+          rows.forEach(function (row) { fragment.appendChild(row); });
+          body.appendChild(fragment);
+        }
         table.dispatchEvent(new Event("umm-sorted"));  // a paged table shows the first rows of the new order
       });
     });

@@ -22,7 +22,7 @@ var SNIPPET_LEAD_WORDS = 8;
  * their text cut around the first match, the rest (reached only by scrolling far) the start of their text,
  * so that a word found in every entry does not mean formatting every entry's text before the first result. */
 var FULL_PAGES = 100;
-var BRIEF_READ = 400;
+var BRIEF_READ = 400;  // characters of a text read for its start: SNIPPET_CHARACTERS and room for tags and entities
 var STOP_WORDS = new Set(("a an and are as at be but by for from has have in into is it its of on or than that the "
   + "their this to was were which with").split(" "));
 var PIECE = /<[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]\w*);|[\p{L}\p{N}]+/giu;
