@@ -1,0 +1,51 @@
+"""One-off: model facts for the models added in December 2026's fourteenth round (research/2026/new-2601-2611-round14.json).
+
+    python research/apply_facts_round14.py
+
+Every model of that round starts with all its facts marked `unchecked`; the facts that helpers read in the
+official repositories and on the papers' first pages (research/2026/architecture/facts-round14.json, once
+curated) are given with their sources, or marked `not_stated`, and leave `unchecked`. Only adds, through
+the fence: running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "research"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from model_facts import add_components, add_facts  # noqa: E402
+
+from umm_survey.authoring.importer.plan import slug  # noqa: E402
+from umm_survey.schema import FACT_NAMES  # noqa: E402
+
+ROUND = ROOT / "research" / "2026" / "new-2601-2611-round14.json"
+NOTES = ROOT / "research" / "2026" / "architecture" / "facts-round14.json"
+
+
+def round_models() -> list[str]:
+    """The ids of the round's model entries that exist (add_2026.py names them by slug)."""
+    rows = json.loads(ROUND.read_text(encoding="utf-8"))
+    return sorted(slug(row["name"]) for row in rows if row["kind"] == "model" and (ROOT / "catalogue" / "models" / f"{slug(row['name'])}.yaml").exists())
+
+
+def main() -> int:
+    notes = json.loads(NOTES.read_text(encoding="utf-8")) if NOTES.exists() else {"components": [], "models": {}}
+    components = add_components(notes["components"])
+    changed = 0
+    for entry_id in round_models():
+        found = notes["models"].get(entry_id, {"facts": {}, "sources": {}, "not_stated": [], "not_applicable": []})
+        settled = set(found["facts"]) | set(found["not_stated"]) | set(found.get("not_applicable", []))
+        marks = [fact for fact in FACT_NAMES if fact not in settled]
+        changed += add_facts(entry_id, found["facts"], found["sources"], "paper", found["not_stated"], found.get("note"),
+                             unchecked=marks, not_applicable=found.get("not_applicable", []), settle_unchecked=True)
+    print(f"components: {components} additions; model files changed: {changed}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
