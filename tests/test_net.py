@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
 import pytest
 from httpserver import Reply, ScriptedServer
 
-from umm_survey.network.net import HttpSettings, NetworkError, get, session
+from umm_survey.network.net import USER_AGENT, HttpSettings, NetworkError, get, session
 
 
 def _get_in_thread(url: str, settings: HttpSettings) -> tuple[threading.Thread, dict]:
@@ -58,3 +59,65 @@ def test_a_body_declared_over_the_limit_is_refused_before_it_is_read() -> None:
         with pytest.raises(NetworkError) as raised:
             get(session(one_chunk), streamed, one_chunk)
         assert str(raised.value) == f"{streamed} sent more than 65536 bytes; gave up"
+
+
+def test_a_server_that_never_answers_is_reported_with_the_tries_made() -> None:
+    settings = HttpSettings(timeout=0.3, retries=1, backoff=0)
+    with ScriptedServer() as server:
+        url = server.route("/asleep", Reply(200, "late", delay=3), Reply(200, "late", delay=3))
+        with pytest.raises(NetworkError) as raised:
+            get(session(settings), url, settings)
+        assert str(raised.value) == f"{url} did not answer within 0.3 s (tried 2 times)"
+
+
+def test_a_server_that_hangs_up_without_answering_is_reported_with_the_reason() -> None:
+    settings = HttpSettings(timeout=2, retries=1, backoff=0)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    port = listener.getsockname()[1]
+    closed = []
+
+    def hang_up() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            connection.recv(65536)
+            connection.close()
+            closed.append(1)
+
+    threading.Thread(target=hang_up, daemon=True).start()
+    url = f"http://127.0.0.1:{port}/gone"
+    try:
+        with pytest.raises(NetworkError) as raised:
+            get(session(settings), url, settings)
+    finally:
+        listener.close()
+    message = str(raised.value)
+    assert message == f"cannot reach {url}: ProtocolError('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))"  # the cause, not urllib3's wrapping
+    assert len(closed) == 2  # the first try and one retry
+
+
+def test_the_answers_that_mean_try_again_are_retried_and_no_others() -> None:
+    settings = HttpSettings(timeout=2, retries=5, backoff=0, max_retry_after=0.1)
+    with ScriptedServer() as server:
+        url = server.route("/flaky", *(Reply(status, "not now") for status in (429, 500, 502, 503, 504)), Reply(200, "done"))
+        response, body = get(session(settings), url, settings)
+        assert (response.status_code, body, server.hits("/flaky")) == (200, b"done", 6)
+        broken = server.route("/broken", Reply(501, "never"), Reply(200, "too late"))
+        response, _ = get(session(settings), broken, settings)
+        assert (response.status_code, server.hits("/broken")) == (501, 1)
+
+
+def test_requests_say_who_asks_and_ignore_proxy_settings_unless_told(monkeypatch) -> None:
+    settings = HttpSettings(timeout=2, retries=0)
+    with ScriptedServer() as server:
+        url = server.route("/who", Reply(200, "hello"))
+        get(session(settings), url, settings)
+        assert server.headers[-1]["User-Agent"] == USER_AGENT
+    monkeypatch.delenv("UMM_TRUST_ENV_PROXIES", raising=False)
+    assert session(settings).trust_env is False
+    monkeypatch.setenv("UMM_TRUST_ENV_PROXIES", "1")
+    assert session(settings).trust_env is True

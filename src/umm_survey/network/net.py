@@ -7,6 +7,7 @@ Validation and the build never import this module. Retrying is urllib3's
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -156,6 +157,7 @@ def refused(error: Exception) -> bool:
 
 def _reason(error: Exception) -> str:
     text = str(error)
-    if "Max retries exceeded" in text and "caused by" in text:
-        text = text.split("caused by", 1)[1].strip(" ()")
+    wrapped = re.split(r"\(caused by ", text, maxsplit=1, flags=re.IGNORECASE) if "Max retries exceeded" in text else [text]
+    if len(wrapped) == 2:  # urllib3 writes "... (Caused by ProtocolError(...))": keep the cause
+        text = wrapped[1].removesuffix(")")
     return text[:200]
