@@ -97,8 +97,9 @@ def test_search_ranks_the_exact_name_first_and_names_it_begins_next(page, site_u
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
     page.locator(f'.md-search-result__item > a[href*="{first}"]').wait_for(timeout=15000)
-    found = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "links => links.slice(0, 2).map(link => new URL(link.href).pathname)")
-    assert [path.lstrip("/") for path in found] == [first, second]
+    found = [path.lstrip("/") for path in page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "links => links.map(link => new URL(link.href).pathname)")]
+    assert found[0] == first
+    assert [path for path in found if path.startswith("entries/")][:2] == [first, second]  # a component page of the same name may come between
     assert page.locator(".md-search-result__item").first.locator("mark").count() >= 1
 
 
