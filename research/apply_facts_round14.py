@@ -1,4 +1,5 @@
-"""One-off: model facts for the models added in December 2026's fourteenth round (research/2026/new-2601-2611-round14.json).
+"""One-off: model facts for the models added in December 2026's fourteenth round (research/2026/new-2601-2611-round14.json and
+new-2505-2607-round14b.json).
 
     python research/apply_facts_round14.py
 
@@ -23,13 +24,13 @@ from model_facts import add_components, add_facts  # noqa: E402
 from umm_survey.authoring.importer.plan import slug  # noqa: E402
 from umm_survey.schema import FACT_NAMES  # noqa: E402
 
-ROUND = ROOT / "research" / "2026" / "new-2601-2611-round14.json"
+ROUNDS = [ROOT / "research" / "2026" / name for name in ("new-2601-2611-round14.json", "new-2505-2607-round14b.json")]
 NOTES = ROOT / "research" / "2026" / "architecture" / "facts-round14.json"
 
 
 def round_models() -> list[str]:
     """The ids of the round's model entries that exist (add_2026.py names them by slug)."""
-    rows = json.loads(ROUND.read_text(encoding="utf-8"))
+    rows = [row for path in ROUNDS for row in json.loads(path.read_text(encoding="utf-8"))]
     return sorted(slug(row["name"]) for row in rows if row["kind"] == "model" and (ROOT / "catalogue" / "models" / f"{slug(row['name'])}.yaml").exists())
 
 
