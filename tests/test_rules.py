@@ -533,3 +533,11 @@ def test_a_preprint_whose_record_is_a_conference_paper_says_so(catalogue_dir: Pa
     _replace(catalogue_dir, ALPHA, "venue: CVPR 2025", "venue: arXiv")
     venue_problems = [(problem.line, problem.field, problem.message) for problem in problems_of(catalogue_dir) if problem.rule == "UMM411"]
     assert venue_problems == [(5, "venue", "venue is arXiv but record `doe2025alpha` (line 1) is a @inproceedings in 'IEEE/CVF Conference on Computer Vision and Pattern Recognition'; a preprint or release is a @misc")]
+
+
+def test_an_unknown_metric_lists_every_metric_and_an_open_range_shows_its_open_end(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, "benchmarks/beta-bench.yaml", "    max: 1\n", "    max: 1\n  - id: steps\n    name: Steps\n    higher_is_better: false\n    min: 1\n")
+    _results(catalogue_dir, RESULTS.replace("metric: overall\n    value: 0.61", "metric: accuracy\n    value: 0.61"))
+    assert _messages(catalogue_dir, "UMM603") == [(5, "beta-bench defines no metric `accuracy`; it has: overall, steps")]
+    _results(catalogue_dir, RESULTS.replace("metric: overall\n    value: 0.61", "metric: steps\n    value: 0.5"))
+    assert [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM604"] == ["0.5 is outside Steps's range 1–"]
