@@ -1,4 +1,5 @@
-"""One-off: add the held papers whose facts were confirmed later, from research/2026/held-resolved.json.
+"""One-off: add the held papers whose facts were confirmed later, from research/2026/held-resolved.json and
+held-resolved-round14.json.
 
     python research/add_held_2026.py       # adds entries and records; removes their `held` rows from catalogue/triage.yaml
 
@@ -33,7 +34,7 @@ from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.load.triage import TRIAGE_FILE  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
-NOTES = ROOT / "research" / "2026" / "held-resolved.json"
+NOTES = [ROOT / "research" / "2026" / name for name in ("held-resolved.json", "held-resolved-round14.json")]
 
 
 def drop_triage_rows(text: str, arxiv_ids: set[str]) -> tuple[str, set[str]]:
@@ -64,7 +65,7 @@ def main() -> int:
     taken_ids = {entry.id for entry in catalogue.entries}
     taken_keys = set(catalogue.bibliography.records)
     records, added, untriage = [], [], set()
-    for row in json.loads(NOTES.read_text(encoding="utf-8")):
+    for row in [row for path in NOTES for row in json.loads(path.read_text(encoding="utf-8"))]:
         arxiv = row["arxiv"]
         if arxiv not in held:
             continue  # added already, or decided otherwise by hand
