@@ -1,5 +1,5 @@
 """One-off: model facts for the models added in December 2026's fourteenth round (research/2026/new-2601-2611-round14.json and
-new-2505-2607-round14b.json).
+new-2505-2607-round14b.json, and the held papers of held-resolved-round14.json).
 
     python research/apply_facts_round14.py
 
@@ -24,7 +24,7 @@ from model_facts import add_components, add_facts  # noqa: E402
 
 from umm_survey.schema import FACT_NAMES  # noqa: E402
 
-ROUNDS = [ROOT / "research" / "2026" / name for name in ("new-2601-2611-round14.json", "new-2505-2607-round14b.json")]
+ROUNDS = [ROOT / "research" / "2026" / name for name in ("new-2601-2611-round14.json", "new-2505-2607-round14b.json", "held-resolved-round14.json")]
 NOTES = ROOT / "research" / "2026" / "architecture" / "facts-round14.json"
 
 
