@@ -179,6 +179,11 @@ function brief(html) {
   return text.slice(0, cut > 0 ? cut : SNIPPET_CHARACTERS) + " …";
 }
 
+/* A result's text: a marked snippet on the first FULL_PAGES result pages (`place` counts from 1), the text's start after. */
+function shownText(html, terms, place) {
+  return place <= FULL_PAGES ? snippet(html, terms) : brief(html);
+}
+
 function search(query) {
   var terms = termsOf(query);
   if (terms.length === 0 || documents.length === 0) return {items: []};
@@ -205,14 +210,13 @@ function search(query) {
     var matched = {};
     terms.forEach(function (term, position) { matched[term] = perTerm[position].has(hit.index); });
     if (!groups.has(page)) { groups.set(page, []); ordinals.set(page, groups.size); }
-    var full = ordinals.get(page) <= FULL_PAGES;
-    var item = {location: doc.location, title: highlightTitle(doc.title, terms), text: full ? snippet(doc.text, terms) : brief(doc.text), score: hit.score, terms: matched};
+    var item = {location: doc.location, title: highlightTitle(doc.title, terms), text: shownText(doc.text, terms, ordinals.get(page)), score: hit.score, terms: matched};
     groups.get(page).push(item);
   });
   groups.forEach(function (items, page) {
     var article = documents[page];
     if (!items.some(function (item) { return item.location === article.location; })) {
-      items.push({location: article.location, title: highlightTitle(article.title, []), text: ordinals.get(page) <= FULL_PAGES ? snippet(article.text, []) : brief(article.text), score: 0, terms: {}});
+      items.push({location: article.location, title: highlightTitle(article.title, []), text: shownText(article.text, [], ordinals.get(page)), score: 0, terms: {}});
     }
   });
   return {items: Array.from(groups.values())};
