@@ -12,7 +12,6 @@ the fence: running it again changes nothing.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -22,7 +21,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from model_facts import add_components, add_facts  # noqa: E402
 
-from umm_survey.schema import FACT_NAMES  # noqa: E402
+from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
+from umm_survey.schema import FACT_NAMES, Kind  # noqa: E402
 
 ROUNDS = [ROOT / "research" / "2026" / name for name in ("new-2601-2611-round14.json", "new-2505-2607-round14b.json", "held-resolved-round14.json")]
 NOTES = ROOT / "research" / "2026" / "architecture" / "facts-round14.json"
@@ -32,12 +32,7 @@ def round_models() -> list[str]:
     """The ids of the model entries whose arXiv id is one of the round's models (matched by id, not by name)."""
     rows = [row for path in ROUNDS for row in json.loads(path.read_text(encoding="utf-8"))]
     wanted = {row["arxiv"] for row in rows if row["kind"] == "model"}
-    found = []
-    for path in sorted((ROOT / "catalogue" / "models").glob("*.yaml")):
-        match = re.search(r"^arxiv: '?([0-9.]+)'?$", path.read_text(encoding="utf-8"), re.M)
-        if match and match.group(1) in wanted:
-            found.append(path.stem)
-    return found
+    return sorted(entry.id for entry in load_catalogue(ROOT / "catalogue").entries if entry.kind is Kind.MODEL and entry.model.arxiv in wanted)
 
 
 def main() -> int:
