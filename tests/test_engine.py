@@ -16,7 +16,7 @@ from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.publish import site as site_build
 from umm_survey.publish.engine import EngineInput, run_mkdocs
 from umm_survey.publish.pagecache import MARKER
-from umm_survey.publish.site import CACHE_FOLDER, BuildPaths, build_site
+from umm_survey.publish.site import CACHE_FOLDER, BuildPaths, build_site, check_cache_folder
 
 BLOCK_TAGS = "p|div|table|thead|tbody|tr|th|td|caption|h[1-6]|ul|ol|li|dl|dt|dd|nav|pre|form|fieldset|legend|label|select|option|input|button|details|summary|svg|figure|figcaption|section|article|main|header|footer|aside|blockquote|script|hr|br"
 AROUND_BLOCK_TAG = re.compile(rf"\s*(</?(?:{BLOCK_TAGS})\b[^>]*>)\s*")
@@ -120,20 +120,35 @@ def test_search_documents_come_from_the_entry_fields(catalogue_dir: Path, tmp_pa
     assert any(doc["location"] == "contribute.html" for doc in docs), "prose pages are still indexed by the theme"
 
 
+def cached_build(catalogue_dir: Path, site: Path) -> None:
+    """A build as `umm-survey build` runs it: loaded through the check cache, built with the page cache."""
+    settings = paths(site, use_cache=True)
+    build_site(load_catalogue(catalogue_dir, cache_folder=check_cache_folder(settings)), settings)
+
+
 def test_a_cached_rebuild_after_one_change_equals_a_clean_build(catalogue_dir: Path, tmp_path: Path) -> None:
     cached, clean = tmp_path / "cached" / "site", tmp_path / "clean" / "site"
-    build_site(load_catalogue(catalogue_dir), paths(cached, use_cache=True))
+    cached_build(catalogue_dir, cached)
     cache = cached.parent / CACHE_FOLDER
     first = sorted(path.name for path in cache.glob("*.html"))
     assert first, "the first build fills the cache"
     alpha = catalogue_dir / "models" / "alpha-model.yaml"
     alpha.write_text(alpha.read_text().replace("summary: ", "summary: Edited. ", 1))
-    build_site(load_catalogue(catalogue_dir), paths(cached, use_cache=True))
+    cached_build(catalogue_dir, cached)
     build_site(load_catalogue(catalogue_dir), paths(clean))
     assert contents(cached) == contents(clean)
     assert "Edited." in (cached / "entries" / "alpha-model.html").read_text()
+    assert "Edited." in (cached / "downloads" / "catalogue.json").read_text() and "Edited." in (cached / "downloads" / "catalogue.csv").read_text()
     second = sorted(path.name for path in cache.glob("*.html"))
     assert len(set(first) - set(second)) == 1, "only the changed page's stale copy is dropped"
+    alpha.write_text(alpha.read_text().replace("name: Alpha\n", "name: Alpha Prime\n"))  # shown in group tables too
+    cached_build(catalogue_dir, cached)
+    shutil.rmtree(clean.parent)
+    build_site(load_catalogue(catalogue_dir), paths(clean))
+    assert contents(cached) == contents(clean)
+    assert "Alpha Prime" in (cached / "groups" / "ar-semantic.html").read_text(), "the group table's row is made again"
+    cached_build(catalogue_dir, cached)  # nothing changed: everything from the caches
+    assert contents(cached) == contents(clean)
 
 
 def test_a_damaged_cache_file_is_rebuilt_not_published(catalogue_dir: Path, tmp_path: Path) -> None:

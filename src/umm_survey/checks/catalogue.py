@@ -14,6 +14,7 @@ from pathlib import Path
 
 from umm_survey.checks.bibliography import check_bibliography
 from umm_survey.checks.charts import check_charts
+from umm_survey.checks.checkcache import CheckCache, check_stamp
 from umm_survey.checks.corrections import check_corrections
 from umm_survey.checks.cross import check_across_entries
 from umm_survey.checks.entry import check_entry_file
@@ -69,8 +70,10 @@ def entry_listing(root: Path) -> list[tuple[Kind, Path, bool]]:
 PARALLEL_FROM = 1000  # entry files; below this, forking costs more than it saves
 
 
-def load_catalogue(root: Path, today: date | None = None, parallel_from: int = PARALLEL_FROM) -> Catalogue:
-    """Everything in `root`, with every problem. From `parallel_from` entry files on, two processes read them."""
+def load_catalogue(root: Path, today: date | None = None, parallel_from: int = PARALLEL_FROM, cache_folder: Path | None = None) -> Catalogue:
+    """Everything in `root`, with every problem. From `parallel_from` entry files on, two processes read them.
+    With `cache_folder` (the build's), a file whose bytes were checked before is not read again
+    (`checks/checkcache.py`); the result is the same."""
     today = today or date.today()
     _display = _displayer(root)
     vocabulary, problems = load_vocabulary(root)
@@ -81,13 +84,21 @@ def load_catalogue(root: Path, today: date | None = None, parallel_from: int = P
             jobs.append((path, display, kind))
         elif not path.name.startswith("."):
             file_problems.append(Problem(display, 1, 1, "UMM109", "not a .yaml file; entries are `<id>.yaml` (rename it, or move it out of the catalogue)"))
-    reading = InTwo(partial(_check_job, vocabulary=vocabulary, today=today), jobs, parallel_from, _packed, _unpacked)  # a child starts on its share
+    cache = CheckCache(cache_folder, check_stamp(root, today)) if cache_folder is not None else None
+    known, unknown = _cached_checks(cache, jobs)
+    reading = InTwo(partial(_check_job, vocabulary=vocabulary, today=today), [job for _, job, _ in unknown], parallel_from, _packed, _unpacked)  # a child starts on its share
     bibliography = load_bibliography(root / "references.bib", _display(root / "references.bib"))
     triage, triage_problems = load_triage(root, _display(root / "triage.yaml"))
     catalogue = Catalogue(root, vocabulary, bibliography, problems=problems + bibliography.problems + triage_problems + file_problems, triage=triage)
     named_bibkeys: set[str] = set()
-    checked, catalogue.processes = reading.results()
-    for entry, entry_problems, bibkey in checked:
+    fresh, catalogue.processes = reading.results()
+    for (index, _, key), result in zip(unknown, fresh):
+        known[index] = result
+        if cache is not None and key is not None:
+            cache.put(key, _packed(result))
+    if cache is not None:
+        cache.save()
+    for entry, entry_problems, bibkey in (known[index] for index in range(len(jobs))):
         catalogue.problems.extend(entry_problems)
         if bibkey:
             named_bibkeys.add(bibkey)
@@ -110,6 +121,29 @@ def load_catalogue(root: Path, today: date | None = None, parallel_from: int = P
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
+
+
+def _cached_checks(cache: CheckCache | None, jobs: list[tuple[Path, str, Kind]]) -> tuple[dict[int, tuple], list[tuple[int, tuple[Path, str, Kind], str | None]]]:
+    """The jobs' results the cache holds (by index), and the jobs left to check with their cache keys."""
+    known: dict[int, tuple] = {}
+    unknown = []
+    for index, job in enumerate(jobs):
+        key = None
+        if cache is not None:
+            path, display, kind = job
+            try:
+                key = cache.key(path, display, kind.value, path.read_bytes())
+            except OSError:
+                key = None  # checked as usual, which reports why the file cannot be read
+        packed = cache.get(key) if cache is not None and key is not None else None
+        if packed is not None:
+            try:
+                known[index] = _unpacked(job, packed)
+                continue
+            except Exception:  # noqa: BLE001 - a result that does not unpack is checked again
+                pass
+        unknown.append((index, job, key))
+    return known, unknown
 
 
 def _check_job(job: tuple[Path, str, Kind], vocabulary: Vocabulary, today: date) -> tuple[LoadedEntry | None, list[Problem], str | None]:

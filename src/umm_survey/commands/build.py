@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from umm_survey.commands.common import OK, PROBLEMS, add_catalogue_option, load_valid
-from umm_survey.publish.site import BuildError, BuildPaths, build_site
+from umm_survey.publish.site import BuildError, BuildPaths, build_site, check_cache_folder
 
 
 def add_site_options(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +16,7 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where the built site goes (default: ./site)")
     parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR", help="Jinja templates (default: ./templates)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="mkdocs configuration (default: ./mkdocs.yml)")
-    parser.add_argument("--no-cache", dest="use_cache", action="store_false", help="rebuild every page; by default pages whose inputs are unchanged are taken from .umm-cache/site-pages beside the site folder")
+    parser.add_argument("--no-cache", dest="use_cache", action="store_false", help="read and rebuild everything; by default entry files and pages whose inputs are unchanged are taken from .umm-cache (entry-checks, site-pages) beside the site folder")
 
 
 def add_parser(subparsers) -> None:
@@ -31,7 +31,7 @@ def paths_of(args: argparse.Namespace) -> BuildPaths:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    catalogue, code = load_valid(args.catalogue)
+    catalogue, code = load_valid(args.catalogue, check_cache_folder(paths_of(args)))
     if catalogue is None:
         print(f"umm-survey: not built; {args.site_dir} was left as it was", file=sys.stderr)
         return code

@@ -49,9 +49,10 @@ def catalogue_folder_exists(root: Path) -> bool:
     return False
 
 
-def load_or_report(root: Path) -> Catalogue | None:
-    """The catalogue if it has no errors; otherwise print its problems to stderr and return None."""
-    catalogue = load_catalogue(root)
+def load_or_report(root: Path, cache_folder: Path | None = None) -> Catalogue | None:
+    """The catalogue if it has no errors; otherwise print its problems to stderr and return None.
+    `cache_folder`: the build's check cache (see `load_catalogue`)."""
+    catalogue = load_catalogue(root, cache_folder=cache_folder)
     if catalogue.ok:
         return catalogue
     errors = [problem for problem in catalogue.problems if problem.is_error]
@@ -60,11 +61,11 @@ def load_or_report(root: Path) -> Catalogue | None:
     return None
 
 
-def load_valid(root: Path) -> tuple[Catalogue | None, int]:
+def load_valid(root: Path, cache_folder: Path | None = None) -> tuple[Catalogue | None, int]:
     """The catalogue when it exists and has no errors, else None and the exit code to return."""
     if not catalogue_folder_exists(root):
         return None, USAGE
-    catalogue = load_or_report(root)
+    catalogue = load_or_report(root, cache_folder)
     return catalogue, (OK if catalogue is not None else PROBLEMS)
 
 

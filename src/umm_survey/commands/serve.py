@@ -13,7 +13,7 @@ from pathlib import Path
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.commands.build import add_site_options, paths_of
 from umm_survey.commands.common import OK, USAGE, catalogue_folder_exists, port
-from umm_survey.publish.site import BuildError, BuildPaths, build_site
+from umm_survey.publish.site import BuildError, BuildPaths, build_site, check_cache_folder
 from umm_survey.report import format_problems
 
 
@@ -40,7 +40,7 @@ def watched_state(paths: list[Path]) -> dict[str, int]:
 
 
 def rebuild(catalogue_root: Path, paths: BuildPaths, log: Callable[[str], None]) -> bool:
-    catalogue = load_catalogue(catalogue_root)
+    catalogue = load_catalogue(catalogue_root, cache_folder=check_cache_folder(paths))
     if not catalogue.ok:
         log(format_problems([problem for problem in catalogue.problems if problem.is_error], "text").rstrip())
         log("not rebuilt: fix the errors above; still serving the last good build")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs import utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,7 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 SEARCH_WORKER = "assets/search-worker.js"  # our search worker (templates/assets), which overrides/main.html hands the theme
 THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")  # folders whose scripts and stylesheets name source maps
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://#|/\*#) sourceMappingURL=[^\n]*\s*\Z")  # a script's or stylesheet's last comment
+THEME_FILES_FILTER = "Files.add_files_from_theme.<locals>.filter"  # the filter mkdocs lists the theme's files to copy with
 UNUSED_THEME_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")  # the theme's search worker and lunr, replaced by ours
 
 
@@ -89,6 +91,12 @@ class CataloguePlugin(BasePlugin):
         self.parts: dict[str, jinja2.Template] = {}
         self.environment: jinja2.Environment | None = None
         self.in_nav: set[str] = set()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.cache is not None and self.site.shortcuts:
+            make_env = config.theme.get_env
+            config.theme.get_env = lambda: _theme_files_once(make_env(), config, self.cache)  # type: ignore[method-assign]
+        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for relative in list(self.site.pages):  # each text is handed on, not kept twice: at 10,000 entries the site's text is most of the memory
@@ -195,6 +203,26 @@ class CataloguePlugin(BasePlugin):
             _drop_source_map_comments(site_dir, THEME_ASSETS)
         if self.cache is not None:
             self.cache.save()
+
+
+def _theme_files_once(env: jinja2.Environment, config: MkDocsConfig, cache: PageCache) -> jinja2.Environment:
+    """mkdocs lists the theme's 14,000 template names (icons included) and filters them to the few dozen
+    files it copies, on every build; the result depends on the theme's folders and version and on the
+    filter's settings, so the page cache keeps it under its stamp (which holds the versions and overrides/)."""
+    listing = env.list_templates
+    key = json.dumps([list(config.theme.dirs), list(config.theme.static_templates), list(utils.markdown_extensions)])
+
+    def list_templates(extensions: Any = None, filter_func: Callable[[str], bool] | None = None) -> list[str]:
+        if extensions is not None or getattr(filter_func, "__qualname__", "") != THEME_FILES_FILTER:
+            return listing(extensions, filter_func)
+        names = cache.theme_files(key)
+        if names is None:
+            names = listing(extensions, filter_func)
+            cache.keep_theme_files(key, names)
+        return names
+
+    env.list_templates = list_templates  # type: ignore[method-assign]
+    return env
 
 
 def _add_search_documents(index: Path, documents: list[dict[str, str]]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -53,8 +54,12 @@ class PageCache:
         self.folder = folder
         self.stamp = stamp
         self.usable = self._prepare()
-        self.entries: dict[str, dict[str, str]] = self._read_manifest() if self.usable else {}
+        manifest = self._read_manifest() if self.usable else {}
+        self.entries: dict[str, dict[str, str]] = self._pages_of(manifest)
+        self.fragments: dict[str, str] = self._fragments_of(manifest)  # texts by input digest: the render stage's memo (render/memo.py)
         self.kept: dict[str, dict[str, str]] = {}
+        listed = manifest.get("theme_files")
+        self.listed_theme_files: dict = listed if isinstance(listed, dict) and isinstance(listed.get("names"), list) else {}
 
     def _prepare(self) -> bool:
         """True when the folder is ours (or new). A folder someone else made is never written to."""
@@ -67,14 +72,27 @@ class PageCache:
         except OSError:
             return False
 
-    def _read_manifest(self) -> dict[str, dict[str, str]]:
+    def _read_manifest(self) -> dict:
+        """The manifest when it was written under this stamp, else an empty one."""
         try:
             data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if not isinstance(data, dict) or data.get("stamp") != self.stamp or not isinstance(data.get("pages"), dict):
+        return data if isinstance(data, dict) and data.get("stamp") == self.stamp else {}
+
+    @staticmethod
+    def _pages_of(manifest: dict) -> dict[str, dict[str, str]]:
+        pages = manifest.get("pages")
+        if not isinstance(pages, dict):
             return {}
-        return {key: value for key, value in data["pages"].items() if isinstance(value, dict) and isinstance(value.get("file"), str) and isinstance(value.get("stat"), str)}
+        return {key: value for key, value in pages.items() if isinstance(value, dict) and isinstance(value.get("file"), str) and isinstance(value.get("stat"), str)}
+
+    @staticmethod
+    def _fragments_of(manifest: dict) -> dict[str, str]:
+        fragments = manifest.get("fragments")
+        if not isinstance(fragments, dict):
+            return {}
+        return {key: value for key, value in fragments.items() if isinstance(key, str) and isinstance(value, str)}
 
     def key(self, relative: str, source: str) -> str:
         """A page's key: the stamp, its path and its source (its text, or the fingerprint of what it is rendered from)."""
@@ -106,6 +124,15 @@ class PageCache:
             return
         self.kept[key] = {"file": name, "stat": _stat_text(status)}
 
+    def theme_files(self, key: str) -> list[str] | None:
+        """The theme files mkdocs copies, as the last build listed them for the same settings (`key`)."""
+        if self.listed_theme_files.get("key") != key or not all(isinstance(name, str) for name in self.listed_theme_files["names"]):
+            return None
+        return list(self.listed_theme_files["names"])
+
+    def keep_theme_files(self, key: str, names: list[str]) -> None:
+        self.listed_theme_files = {"key": key, "names": list(names)}
+
     def compiled_templates(self, environment: str) -> BytecodeCache | None:
         """Where a Jinja environment keeps its compiled templates between builds (None when the cache is not ours)."""
         if not self.usable:
@@ -120,7 +147,7 @@ class PageCache:
         if not self.usable:
             return
         try:
-            write_text_atomic(self.folder / MANIFEST, json.dumps({"stamp": self.stamp, "pages": self.kept}, sort_keys=True))
+            write_text_atomic(self.folder / MANIFEST, json.dumps({"stamp": self.stamp, "pages": self.kept, "fragments": self.fragments, "theme_files": self.listed_theme_files}, sort_keys=True))
             wanted = {record["file"] for record in self.kept.values()}
             for path in self.folder.iterdir():
                 stale_temporary = path.name.startswith(".page.") and path.name.endswith(".tmp")
@@ -143,9 +170,11 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+CACHE_FILE_NAME = re.compile(r"[0-9a-f]{64}\.html")
+
+
 def _is_cache_file_name(name: str) -> bool:
-    stem, dot, suffix = name.partition(".")
-    return dot == "." and suffix == "html" and len(stem) == 64 and all(character in "0123456789abcdef" for character in stem)
+    return CACHE_FILE_NAME.fullmatch(name) is not None
 
 
 def _write_quick(path: Path, text: str) -> None:

@@ -20,6 +20,7 @@ from umm_survey.publish.atomic import replace_directory
 from umm_survey.publish.engine import EngineError, EngineInput, run_mkdocs
 from umm_survey.publish.pagecache import PageCache, digest, folder_digest
 from umm_survey.render.exports import csv_text, json_text, to_bibtex
+from umm_survey.render.memo import Memo
 from umm_survey.render.pages import SiteInput, leaderboard_ids, navigation, render_site
 from umm_survey.render.search import search_documents
 
@@ -80,6 +81,12 @@ def remove_stale_work(parent: Path) -> None:
 
 SCOPE_DOC = Path("docs") / "scope.md"  # beside mkdocs.yml; published as the site's scope page
 CACHE_FOLDER = Path(".umm-cache") / "site-pages"  # beside the site folder
+CHECK_CACHE_FOLDER = Path(".umm-cache") / "entry-checks"  # beside it too: the entry files' check results
+
+
+def check_cache_folder(paths: BuildPaths) -> Path | None:
+    """Where loading for this build keeps the entry files' check results (None with `--no-cache`)."""
+    return paths.site_dir.resolve().parent / CHECK_CACHE_FOLDER if paths.use_cache else None
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -118,11 +125,12 @@ def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[Engi
     """Render the pages (an entry page whose input is unchanged is taken from the page cache instead) and
     gather what the engine needs besides mkdocs.yml."""
     entries, results = resolve_catalogue(catalogue), resolve_results(catalogue)
-    downloads = {"catalogue.json": json_text(entries, results), "catalogue.csv": csv_text(entries, results), "references.bib": to_bibtex(catalogue)}
-    site_input = SiteInput(entries, catalogue.vocabulary, downloads, results)
+    site_input = SiteInput(entries, catalogue.vocabulary, {}, results)
     boards = leaderboard_ids(site_input)
     nav = navigation(catalogue.vocabulary, boards)
     cache = PageCache(parent / CACHE_FOLDER, cache_stamp(paths, nav, nav_titles(catalogue, entries, boards))) if paths.use_cache else None
+    memo = Memo(cache.fragments) if cache is not None and cache.usable else None  # rows and download parts of the last build
+    site_input.downloads.update({"catalogue.json": json_text(entries, results, memo), "catalogue.csv": csv_text(entries, results, memo), "references.bib": to_bibtex(catalogue)})
     keys: dict[str, str] = {}
     cached: dict[str, Path] = {}
 
@@ -135,7 +143,9 @@ def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[Engi
         return path is not None
 
     reuse = (lambda relative, fingerprint: look_up(relative, f"fingerprint {fingerprint}")) if cache is not None else None
-    pages = render_site(site_input, paths.templates, reuse, cache.compiled_templates("catalogue") if cache is not None else None)
+    pages = render_site(site_input, paths.templates, reuse, cache.compiled_templates("catalogue") if cache is not None else None, memo)
+    if cache is not None and memo is not None:
+        cache.fragments = memo.made
     site = engine_input(catalogue, pages, entries, paths, nav, boards)
     for relative in sorted(site.cacheable - keys.keys()) if cache is not None else []:
         look_up(relative, site.pages[relative])  # pages keyed by their text

@@ -9,6 +9,7 @@ from typing import Any
 
 from umm_survey.checks.catalogue import Catalogue
 from umm_survey.link.resolve import resolve_catalogue, resolve_results
+from umm_survey.render.memo import Memo
 from umm_survey.schema import MODEL_FACT_FIELDS, SCHEMAS, Metric
 
 PART_COLUMNS = ("backbone", "understanding_encoder", "generation_encoder", "generation_decoder")
@@ -43,23 +44,43 @@ def to_csv(catalogue: Catalogue) -> str:
     return csv_text(resolve_catalogue(catalogue), resolve_results(catalogue))
 
 
-def json_text(entries: Resolved, results: Resolved) -> str:
-    """From already resolved data, so the site build resolves the catalogue once for every output."""
+def json_text(entries: Resolved, results: Resolved, memo: Memo | None = None) -> str:
+    """From already resolved data, so the site build resolves the catalogue once for every output. The text
+    is `json.dumps({"entries": ..., "results": ...}, indent=2)`'s, put together from each entry's part
+    (which `memo` may hold from an earlier build)."""
+    memo = memo or Memo(enabled=False)
     public_results = [{key: result[key] for key in RESULT_EXPORT} for result in results]
-    return json.dumps({"entries": [_public(entry) for entry in entries], "results": public_results}, indent=2, ensure_ascii=False) + "\n"
+    parts = [memo.text("json", entry, "", lambda entry=entry: _indented(json.dumps(_public(entry), indent=2, ensure_ascii=False), "    ")) for entry in entries]
+    listed = "[\n" + ",\n".join(parts) + "\n  ]" if parts else "[]"
+    return '{\n  "entries": ' + listed + ',\n  "results": ' + _indented(json.dumps(public_results, indent=2, ensure_ascii=False), "  ").lstrip() + "\n}\n"
 
 
-def csv_text(entries: Resolved, results: Resolved) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+def _indented(text: str, prefix: str) -> str:
+    """Every line of a JSON text moved right (its strings hold no raw line breaks)."""
+    return prefix + text.replace("\n", "\n" + prefix)
+
+
+def csv_text(entries: Resolved, results: Resolved, memo: Memo | None = None) -> str:
+    """One row per entry (which `memo` may hold from an earlier build), after the header."""
+    memo = memo or Memo(enabled=False)
     results_of: dict[str, list[str]] = {}
     for result in results:
         reading = f"{result['benchmark']}/{result['metric']}={result['value']:g}"
         results_of.setdefault(result["model"], []).append(reading + (f" [{result['setting_text']}]" if result["setting_text"] else ""))
+    rows = [_csv_rows([dict(zip(CSV_COLUMNS, CSV_COLUMNS))])]  # the header
     for entry in entries:
-        entry = {**entry, "results": results_of.get(entry["id"], [])}
-        writer.writerow({column: _cell(_csv_value(entry, column)) for column in CSV_COLUMNS})
+        readings = results_of.get(entry["id"], [])
+        rows.append(memo.text("csv", entry, json.dumps(readings), lambda entry=entry, readings=readings: _csv_rows([_csv_row({**entry, "results": readings})])))
+    return "".join(rows)
+
+
+def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
+    return {column: _cell(_csv_value(entry, column)) for column in CSV_COLUMNS}
+
+
+def _csv_rows(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
 
 

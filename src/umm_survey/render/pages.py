@@ -6,7 +6,6 @@ All sorting, grouping and cross-referencing happens here; the templates in
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from umm_survey.render.components import compare_data, component_pages
 from umm_survey.render.diagram import architecture_svg
 from umm_survey.render.feed import atom_feed
 from umm_survey.render.leaderboards import leaderboard, results_by, scatter_charts
+from umm_survey.render.memo import Memo, digest
 from umm_survey.render.text import link_label, markdown_cell, name_html, page_title, plain_text
 from umm_survey.schema import Kind
 
@@ -62,15 +62,18 @@ def template_environment(templates: Path, families: dict[str, Any], compiled: By
     return environment
 
 
-def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bool] | None = None, compiled: BytecodeCache | None = None) -> dict[str, str]:
+def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bool] | None = None, compiled: BytecodeCache | None = None,
+                memo: Memo | None = None) -> dict[str, str]:
     """Every page and download. `reuse(path, fingerprint)` may answer True for an entry page whose output the
     caller already has for that fingerprint (a digest of its template name and everything passed to it);
-    such a page is left empty here instead of being rendered again. `compiled`: see `template_environment`."""
+    such a page is left empty here instead of being rendered again. `compiled`: see `template_environment`.
+    `memo` (see `render/memo.py`) may hold group-table rows an earlier build rendered from the same input."""
     environment = template_environment(templates, site.vocabulary.families, compiled)
     groups = _entries_by_group(site)
     pages: dict[str, str] = {}
     pages["index.md"] = environment.get_template("home.md.j2").render(**_home_context(site))
-    group_row = _row_renderer(environment)
+    memo = memo or Memo(enabled=False)
+    group_row = _row_renderer(environment, memo)
     for group in site.vocabulary.groups.values():
         context = _group_context(site, group.id, groups)
         context["row_markup"] = [group_row(entry, context["show_facts"], context["show_demo"], context["depth"]) for entry in context["rows"]]
@@ -84,7 +87,7 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
         if "facts" in entry:
             context["diagram"] = architecture_svg(entry["facts"], entry["plain_name"])
         relative, template = f"entries/{entry['id']}.md", f"{entry['kind']}.md.j2"
-        if reuse is not None and reuse(relative, fingerprint(template, context)):
+        if reuse is not None and reuse(relative, fingerprint(template, context, memo.entry_digest(entry))):
             pages[relative] = ""  # the caller holds this page's built HTML for exactly this input
             continue
         pages[relative] = environment.get_template(template).render(**context)
@@ -106,10 +109,11 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     return pages
 
 
-def fingerprint(template: str, context: dict[str, Any]) -> str:
-    """A digest of everything an entry page is rendered from (with the templates and the code, its whole input)."""
-    text = json.dumps([template, context], sort_keys=True, default=repr, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def fingerprint(template: str, context: dict[str, Any], entry_digest: str) -> str:
+    """A digest of everything an entry page is rendered from (with the templates and the code, its whole
+    input): the template's name, the digest of the entry (`context["entry"]`) and the rest of the context."""
+    rest = {name: value for name, value in context.items() if name != "entry"}
+    return digest(json.dumps([template, entry_digest, rest], sort_keys=True, default=repr, ensure_ascii=False))
 
 
 def leaderboard_ids(site: SiteInput) -> list[str]:
@@ -174,17 +178,14 @@ def _entries_by_group(site: SiteInput) -> dict[str, list[dict[str, Any]]]:
     return {group_id: sorted(entries, key=lambda entry: (entry["date"], entry["id"]), reverse=True) for group_id, entries in grouped.items()}
 
 
-def _row_renderer(environment: Environment) -> Callable[[dict[str, Any], bool, bool, str], Markup]:
+def _row_renderer(environment: Environment, memo: Memo) -> Callable[[dict[str, Any], bool, bool, str], Markup]:
     """A group table's row for an entry, rendered once per kind of table: an entry is listed on its group's
-    page and on every ancestor's, and the row is the same on each."""
+    page and on every ancestor's, and the row is the same on each (or taken from `memo`)."""
     template = environment.get_template("_group_row.j2")
-    rows: dict[tuple[str, bool, bool, str], Markup] = {}
 
     def row(entry: dict[str, Any], show_facts: bool, show_demo: bool, depth: str) -> Markup:
-        key = (entry["id"], show_facts, show_demo, depth)
-        if key not in rows:
-            rows[key] = Markup(template.render(entry=entry, show_facts=show_facts, show_demo=show_demo, depth=depth).rstrip("\n"))
-        return rows[key]
+        make = lambda: template.render(entry=entry, show_facts=show_facts, show_demo=show_demo, depth=depth).rstrip("\n")  # noqa: E731
+        return Markup(memo.text("group-row", entry, f"{show_facts} {show_demo} {depth}", make))
 
     return row
 

@@ -1,0 +1,48 @@
+"""Texts carried from one build to the next, by the digest of what each was made from.
+
+A group table's row and an entry's part of the JSON and CSV downloads depend on that entry's resolved data
+alone (and on the code and templates, which the caller's cache stamp covers). A rebuild after one edit
+would make thousands of them again to change one; with a memo it makes only those whose input changed.
+The memo is the caller's (the page cache keeps it between builds): rendering stays pure, and a memo
+never changes a text, only whether it is made again. A disabled memo makes every text and digests nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Memo:
+    def __init__(self, earlier: dict[str, str] | None = None, enabled: bool = True) -> None:
+        self.earlier = earlier or {}
+        self.enabled = enabled
+        self.made: dict[str, str] = {}  # every text this build used, by key: what the caller keeps
+        self._entry_digests: dict[str, str] = {}
+
+    def entry_digest(self, entry: dict[str, Any]) -> str:
+        """The digest of a resolved entry's whole content, worked out once per build and entry id."""
+        if entry["id"] not in self._entry_digests:
+            self._entry_digests[entry["id"]] = digest(json.dumps(entry, sort_keys=True, default=repr, ensure_ascii=False))
+        return self._entry_digests[entry["id"]]
+
+    def text(self, what: str, entry: dict[str, Any], extra: str, make: Callable[[], str]) -> str:
+        """The text `make()` gives for this entry (`what` names the kind of text, `extra` anything else it
+        is made from), taken from an earlier build when one made it from the same input."""
+        if not self.enabled:
+            return make()
+        key = digest(f"{what}\x00{self.entry_digest(entry)}\x00{extra}")
+        text = self.made.get(key)
+        if text is None:
+            text = self.earlier.get(key)
+            if text is None:
+                text = make()
+            self.made[key] = text
+        return text
+
