@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import jinja2
 from conftest import ROOT
 from jinja2.bccache import bc_magic
 
@@ -220,3 +224,34 @@ def test_compiled_templates_are_kept_and_an_edited_or_damaged_one_is_compiled_ag
     build_site(load_catalogue(catalogue_dir), paths(clean, templates=templates))
     assert contents(cached) == contents(clean)
     assert "<h1 data-edited>" in (cached / "index.html").read_text()
+
+
+def test_the_theme_files_come_from_the_cache_in_a_later_build(catalogue_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    cached, clean = tmp_path / "cached" / "site", tmp_path / "clean" / "site"
+    cached_build(catalogue_dir, cached)
+    build_site(load_catalogue(catalogue_dir), paths(clean))
+
+    def no_listing(*args, **kwargs):
+        raise AssertionError("the theme's files were listed again")
+
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", no_listing)
+    cached_build(catalogue_dir, cached)
+    assert contents(cached) == contents(clean)
+
+
+def test_the_theme_files_key_is_the_same_in_every_process() -> None:
+    script = "from mkdocs.config import load_config; from umm_survey.publish.engine import theme_files_key; print(theme_files_key(load_config('mkdocs.yml')))"
+    keys = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in "12345678"}
+    assert len(keys) == 1 and "sitemap.xml" in next(iter(keys))
+
+
+def test_with_a_site_url_a_cached_rebuild_still_lists_every_page_in_the_sitemap(catalogue_dir: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text().replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}") + "site_url: https://example.org/survey/\n")
+    cached, clean = tmp_path / "cached" / "site", tmp_path / "clean" / "site"
+    for _ in range(2):  # the second build takes the entry pages from the cache
+        settings = BuildPaths(cached, ROOT / "templates", config, use_cache=True)
+        build_site(load_catalogue(catalogue_dir, cache_folder=check_cache_folder(settings)), settings)
+    build_site(load_catalogue(catalogue_dir), BuildPaths(clean, ROOT / "templates", config))
+    assert contents(cached) == contents(clean)
+    assert "https://example.org/survey/entries/alpha-model.html" in contents(cached)["sitemap.xml"].decode()

@@ -32,3 +32,11 @@ def test_any_yaml_document_gives_problems_not_exceptions(catalogue_dir: Path, do
 def test_any_bytes_load_without_exceptions(raw: bytes) -> None:
     loaded = load_yaml_bytes(raw, "x.yaml")
     assert loaded.data is not None or loaded.problems
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Doe", "and", "AND", "aNd", " ", "  ", "\t", "J.", "Ann", "andy", "x"]), max_size=25).map("".join))
+def test_author_lists_without_braces_split_as_the_brace_aware_scan_splits_them(value: str) -> None:
+    from umm_survey.load.bib import _split_braced, _split_on_and
+
+    assert _split_on_and(value) == _split_braced(" ".join(value.split()))

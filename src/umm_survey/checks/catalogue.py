@@ -87,7 +87,7 @@ def load_catalogue(root: Path, today: date | None = None, parallel_from: int = P
     cache = CheckCache(cache_folder, check_stamp(root, today)) if cache_folder is not None else None
     known, unknown = _cached_checks(cache, jobs)
     reading = InTwo(partial(_check_job, vocabulary=vocabulary, today=today), [job for _, job, _ in unknown], parallel_from, _packed, _unpacked)  # a child starts on its share
-    bibliography = load_bibliography(root / "references.bib", _display(root / "references.bib"))
+    bibliography = _bibliography(cache, root / "references.bib", _display(root / "references.bib"))
     triage, triage_problems = load_triage(root, _display(root / "triage.yaml"))
     catalogue = Catalogue(root, vocabulary, bibliography, problems=problems + bibliography.problems + triage_problems + file_problems, triage=triage)
     named_bibkeys: set[str] = set()
@@ -121,6 +121,22 @@ def load_catalogue(root: Path, today: date | None = None, parallel_from: int = P
     catalogue.problems.extend(check_bibliography(catalogue.entries, bibliography, vocabulary, named_bibkeys))
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
+
+
+def _bibliography(cache: CheckCache | None, path: Path, display: str) -> Bibliography:
+    """references.bib read, or as the cache holds it for the same bytes (and the same kind of file)."""
+    if cache is None:
+        return load_bibliography(path, display)
+    try:
+        key = cache.key(path, display, f"bibliography {path.is_symlink()}", path.read_bytes())
+    except OSError:
+        return load_bibliography(path, display)  # which says why it cannot be read
+    cached = cache.get(key)
+    if isinstance(cached, Bibliography):
+        return cached
+    bibliography = load_bibliography(path, display)
+    cache.put(key, bibliography)
+    return bibliography
 
 
 def _cached_checks(cache: CheckCache | None, jobs: list[tuple[Path, str, Kind]]) -> tuple[dict[int, tuple], list[tuple[int, tuple[Path, str, Kind], str | None]]]:

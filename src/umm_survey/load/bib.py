@@ -213,8 +213,18 @@ def split_authors(value: str) -> list[str]:
     return names
 
 
+AND = re.compile(" and ", re.IGNORECASE)
+
+
 def _split_on_and(value: str) -> list[str]:
     value = " ".join(value.split())
+    if "{" not in value and "}" not in value:  # no braces: every " and " separates, as `_split_braced` finds
+        return [part for part in (piece.strip() for piece in AND.split(value)) if part]
+    return _split_braced(value)
+
+
+def _split_braced(value: str) -> list[str]:
+    """Split on the " and "s outside braces, scanning the text once."""
     parts, depth, start = [], 0, 0
     lowered = value.lower()
     index = 0

@@ -99,14 +99,19 @@ class CataloguePlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # A cached page mkdocs need not know of: without a site URL its sitemap lists no page, and no page
+        # outside the navigation is linked from a Markdown page it checks (our pages are HTML already).
+        unlisted = not config.site_url and not config.use_directory_urls
         for relative in list(self.site.pages):  # each text is handed on, not kept twice: at 10,000 entries the site's text is most of the memory
             text = self.site.pages.pop(relative)
             if relative not in self.site.cached_pages:
                 files.append(File.generated(config, relative, content=text))
-                continue
-            cached = _CachedFile.generated(config, relative, content=text)
-            self.cached[cached.dest_uri] = self.site.cached_pages[relative]
-            files.append(cached)
+            elif unlisted and relative in self.site.html_pages:
+                self.cached[relative.removesuffix(".md") + ".html"] = self.site.cached_pages[relative]
+            else:
+                cached = _CachedFile.generated(config, relative, content=text)
+                self.cached[cached.dest_uri] = self.site.cached_pages[relative]
+                files.append(cached)
         for relative, source in self.site.assets.items():
             files.append(File.generated(config, relative, abs_src_path=str(source)))
         if SEARCH_WORKER in self.site.assets:
@@ -209,8 +214,7 @@ def _theme_files_once(env: jinja2.Environment, config: MkDocsConfig, cache: Page
     """mkdocs lists the theme's 14,000 template names (icons included) and filters them to the few dozen
     files it copies, on every build; the result depends on the theme's folders and version and on the
     filter's settings, so the page cache keeps it under its stamp (which holds the versions and overrides/)."""
-    listing = env.list_templates
-    key = json.dumps([list(config.theme.dirs), list(config.theme.static_templates), list(utils.markdown_extensions)])
+    listing, key = env.list_templates, theme_files_key(config)
 
     def list_templates(extensions: Any = None, filter_func: Callable[[str], bool] | None = None) -> list[str]:
         if extensions is not None or getattr(filter_func, "__qualname__", "") != THEME_FILES_FILTER:
@@ -223,6 +227,12 @@ def _theme_files_once(env: jinja2.Environment, config: MkDocsConfig, cache: Page
 
     env.list_templates = list_templates  # type: ignore[method-assign]
     return env
+
+
+def theme_files_key(config: MkDocsConfig) -> str:
+    """What the theme files mkdocs copies depend on besides the cache's stamp (the same in every process:
+    `static_templates` is a set, so it is sorted)."""
+    return json.dumps([list(config.theme.dirs), sorted(config.theme.static_templates), list(utils.markdown_extensions)])
 
 
 def _add_search_documents(index: Path, documents: list[dict[str, str]]) -> None:

@@ -25,12 +25,19 @@ class Memo:
         self.enabled = enabled
         self.made: dict[str, str] = {}  # every text this build used, by key: what the caller keeps
         self._entry_digests: dict[str, str] = {}
+        self._reprs: dict[int, tuple[Any, str]] = {}
 
     def entry_digest(self, entry: dict[str, Any]) -> str:
         """The digest of a resolved entry's whole content, worked out once per build and entry id."""
         if entry["id"] not in self._entry_digests:
             self._entry_digests[entry["id"]] = digest(json.dumps(entry, sort_keys=True, default=repr, ensure_ascii=False))
         return self._entry_digests[entry["id"]]
+
+    def object_text(self, value: Any) -> str:
+        """`repr(value)` of a vocabulary object (a group), worked out once per build and object."""
+        if id(value) not in self._reprs:
+            self._reprs[id(value)] = (value, repr(value))  # the object is kept, so its id is not reused
+        return self._reprs[id(value)][1]
 
     def text(self, what: str, entry: dict[str, Any], extra: str, make: Callable[[], str]) -> str:
         """The text `make()` gives for this entry (`what` names the kind of text, `extra` anything else it

@@ -87,7 +87,7 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
         if "facts" in entry:
             context["diagram"] = architecture_svg(entry["facts"], entry["plain_name"])
         relative, template = f"entries/{entry['id']}.md", f"{entry['kind']}.md.j2"
-        if reuse is not None and reuse(relative, fingerprint(template, context, memo.entry_digest(entry))):
+        if reuse is not None and reuse(relative, fingerprint(template, context, memo)):
             pages[relative] = ""  # the caller holds this page's built HTML for exactly this input
             continue
         pages[relative] = environment.get_template(template).render(**context)
@@ -109,11 +109,13 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     return pages
 
 
-def fingerprint(template: str, context: dict[str, Any], entry_digest: str) -> str:
+def fingerprint(template: str, context: dict[str, Any], memo: Memo) -> str:
     """A digest of everything an entry page is rendered from (with the templates and the code, its whole
-    input): the template's name, the digest of the entry (`context["entry"]`) and the rest of the context."""
-    rest = {name: value for name, value in context.items() if name != "entry"}
-    return digest(json.dumps([template, entry_digest, rest], sort_keys=True, default=repr, ensure_ascii=False))
+    input): the template's name and the context, the entry and its related entries each by its digest."""
+    rest = {name: value for name, value in context.items() if name not in {"entry", "related", "group_paths"}}
+    related = [(heading, [memo.entry_digest(other) for other in others]) for heading, others in context["related"]]
+    groups = [[memo.object_text(group) for group in path] for path in context["group_paths"]]
+    return digest(json.dumps([template, memo.entry_digest(context["entry"]), related, groups, rest], sort_keys=True, default=repr, ensure_ascii=False))
 
 
 def leaderboard_ids(site: SiteInput) -> list[str]:
