@@ -44,8 +44,8 @@ class CheckCache:
     def __init__(self, folder: Path, stamp: str) -> None:
         self.folder, self.stamp = folder, stamp
         self.usable = _prepare(folder)
-        self.held: dict[str, object] = self._read() if self.usable else {}
-        self.kept: dict[str, object] = {}
+        self.held: dict[str, bytes] = self._read() if self.usable else {}
+        self.kept: dict[str, bytes] = {}  # pickled results, by key
 
     def key(self, path: Path, display: str, kind: str, data: bytes) -> str:
         hasher = hashlib.sha256(f"{path}\x00{display}\x00{kind}\x00".encode("utf-8", "surrogatepass"))
@@ -53,13 +53,23 @@ class CheckCache:
         return hasher.hexdigest()
 
     def get(self, key: str) -> object | None:
-        packed = self.held.get(key)
-        if packed is not None:
-            self.kept[key] = packed
+        """The result kept under `key`, or None (also when it cannot be read back)."""
+        blob = self.held.get(key)
+        if not isinstance(blob, bytes):
+            return None
+        try:
+            packed = pickle.loads(blob)
+        except Exception:  # noqa: BLE001 - a damaged result is checked again
+            return None
+        self.kept[key] = blob
         return packed
 
     def put(self, key: str, packed: object) -> None:
-        self.kept[key] = packed
+        """Keep a result; each is pickled on its own, so that saving after one edit pickles one result."""
+        try:
+            self.kept[key] = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, RecursionError):
+            return
 
     def save(self) -> None:
         """Write what this load used or made, when it differs from what was read; never raises."""
@@ -78,7 +88,7 @@ class CheckCache:
         except (OSError, pickle.PicklingError, RecursionError):
             return
 
-    def _read(self) -> dict[str, object]:
+    def _read(self) -> dict[str, bytes]:
         try:
             data = pickle.loads((self.folder / CACHE_FILE).read_bytes())
         except Exception:  # noqa: BLE001 - missing, damaged or foreign: start empty

@@ -112,6 +112,7 @@ def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
             docs, output = Path(work) / "docs", Path(work) / "site"
             docs.mkdir()
             page_count = sum(relative.endswith(".md") for relative in site.pages)
+            _write_downloads_out(site, Path(work) / "downloads-out")
             try:
                 run_mkdocs(paths.config_file, docs, output, site, cache)
             except EngineError as error:
@@ -119,6 +120,16 @@ def build_site(catalogue: Catalogue, paths: BuildPaths) -> int:
             (output / SITE_MARKER).write_text("built by umm-survey; the next build replaces this folder whole\n")
             replace_directory(output, paths.site_dir.resolve())
     return page_count
+
+
+def _write_downloads_out(site: EngineInput, folder: Path) -> None:
+    """The downloads (tens of megabytes of text at 10,000 entries) written to files now and handed to mkdocs
+    as files to copy, so that their text is not held in memory while mkdocs lays out the pages."""
+    for relative in [relative for relative in site.pages if relative.startswith("downloads/") and not relative.endswith(".md")]:
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(site.pages.pop(relative), encoding="utf-8")
+        site.assets[relative] = target
 
 
 def prepare(catalogue: Catalogue, paths: BuildPaths, parent: Path) -> tuple[EngineInput, PageCache | None]:
