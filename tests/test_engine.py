@@ -19,7 +19,7 @@ from jinja2.bccache import bc_magic
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.publish import site as site_build
 from umm_survey.publish.engine import EngineInput, run_mkdocs
-from umm_survey.publish.pagecache import MARKER
+from umm_survey.publish.pagecache import FRAGMENTS, MARKER
 from umm_survey.publish.site import CACHE_FOLDER, BuildPaths, build_site, check_cache_folder
 
 BLOCK_TAGS = "p|div|table|thead|tbody|tr|th|td|caption|h[1-6]|ul|ol|li|dl|dt|dd|nav|pre|form|fieldset|legend|label|select|option|input|button|details|summary|svg|figure|figcaption|section|article|main|header|footer|aside|blockquote|script|hr|br"
@@ -255,3 +255,15 @@ def test_with_a_site_url_a_cached_rebuild_still_lists_every_page_in_the_sitemap(
     build_site(load_catalogue(catalogue_dir), BuildPaths(clean, ROOT / "templates", config))
     assert contents(cached) == contents(clean)
     assert "https://example.org/survey/entries/alpha-model.html" in contents(cached)["sitemap.xml"].decode()
+
+
+def test_a_torn_memo_file_is_ignored_not_published(catalogue_dir: Path, tmp_path: Path) -> None:
+    cached, clean = tmp_path / "cached" / "site", tmp_path / "clean" / "site"
+    cached_build(catalogue_dir, cached)
+    memo = cached.parent / CACHE_FOLDER / FRAGMENTS
+    memo.write_bytes(memo.read_bytes()[: len(memo.read_bytes()) // 2])
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    alpha.write_text(alpha.read_text().replace("name: Alpha\n", "name: Alpha Prime\n"))
+    cached_build(catalogue_dir, cached)
+    build_site(load_catalogue(catalogue_dir), paths(clean))
+    assert contents(cached) == contents(clean)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ from umm_survey.publish.atomic import write_text_atomic
 
 MARKER = ".umm-page-cache"
 MANIFEST = "manifest.json"
+FRAGMENTS = "fragments.marshal"  # the render stage's memo: megabytes of short texts, which marshal reads and writes fast
 TEMPLATES = "templates"  # a subfolder: compiled templates, one folder per Jinja environment
 
 
@@ -56,7 +58,7 @@ class PageCache:
         self.usable = self._prepare()
         manifest = self._read_manifest() if self.usable else {}
         self.entries: dict[str, dict[str, str]] = self._pages_of(manifest)
-        self.fragments: dict[str, str] = self._fragments_of(manifest)  # texts by input digest: the render stage's memo (render/memo.py)
+        self.fragments: dict[str, str] = self._read_fragments() if manifest else {}  # texts by input digest: the render stage's memo (render/memo.py)
         self.kept: dict[str, dict[str, str]] = {}
         listed = manifest.get("theme_files")
         self.listed_theme_files: dict = listed if isinstance(listed, dict) and isinstance(listed.get("names"), list) else {}
@@ -87,11 +89,15 @@ class PageCache:
             return {}
         return {key: value for key, value in pages.items() if isinstance(value, dict) and isinstance(value.get("file"), str) and isinstance(value.get("stat"), str)}
 
-    @staticmethod
-    def _fragments_of(manifest: dict) -> dict[str, str]:
-        fragments = manifest.get("fragments")
-        if not isinstance(fragments, dict):
+    def _read_fragments(self) -> dict[str, str]:
+        """The memo written under this stamp; empty when missing, cut short or from another stamp."""
+        try:
+            data = marshal.loads((self.folder / FRAGMENTS).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
             return {}
+        if not isinstance(data, dict) or data.get("stamp") != self.stamp or not isinstance(data.get("fragments"), dict):
+            return {}
+        fragments = data["fragments"]
         return {key: value for key, value in fragments.items() if isinstance(key, str) and isinstance(value, str)}
 
     def key(self, relative: str, source: str) -> str:
@@ -147,7 +153,8 @@ class PageCache:
         if not self.usable:
             return
         try:
-            write_text_atomic(self.folder / MANIFEST, json.dumps({"stamp": self.stamp, "pages": self.kept, "fragments": self.fragments, "theme_files": self.listed_theme_files}, sort_keys=True))
+            _write_bytes_quick(self.folder / FRAGMENTS, marshal.dumps({"stamp": self.stamp, "fragments": self.fragments}))
+            write_text_atomic(self.folder / MANIFEST, json.dumps({"stamp": self.stamp, "pages": self.kept, "theme_files": self.listed_theme_files}, sort_keys=True))
             wanted = {record["file"] for record in self.kept.values()}
             for path in self.folder.iterdir():
                 stale_temporary = path.name.startswith(".page.") and path.name.endswith(".tmp")
@@ -175,6 +182,18 @@ CACHE_FILE_NAME = re.compile(r"[0-9a-f]{64}\.html")
 
 def _is_cache_file_name(name: str) -> bool:
     return CACHE_FILE_NAME.fullmatch(name) is not None
+
+
+def _write_bytes_quick(path: Path, data: bytes) -> None:
+    """Replace `path` whole without an fsync: a torn file does not load (marshal) and counts as empty."""
+    descriptor, temporary = tempfile.mkstemp(prefix=".page.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _write_quick(path: Path, text: str) -> None:

@@ -30,7 +30,7 @@ class Memo:
     def entry_digest(self, entry: dict[str, Any]) -> str:
         """The digest of a resolved entry's whole content, worked out once per build and entry id."""
         if entry["id"] not in self._entry_digests:
-            self._entry_digests[entry["id"]] = digest(json.dumps(entry, sort_keys=True, default=repr, ensure_ascii=False))
+            self._entry_digests[entry["id"]] = digest(json.dumps(entry, default=repr, ensure_ascii=False))  # keys in their order: a different order only means a new digest
         return self._entry_digests[entry["id"]]
 
     def object_text(self, value: Any) -> str:
