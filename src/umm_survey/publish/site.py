@@ -85,8 +85,15 @@ CHECK_CACHE_FOLDER = Path(".umm-cache") / "entry-checks"  # beside it too: the e
 
 
 def check_cache_folder(paths: BuildPaths) -> Path | None:
-    """Where loading for this build keeps the entry files' check results (None with `--no-cache`)."""
-    return paths.site_dir.resolve().parent / CHECK_CACHE_FOLDER if paths.use_cache else None
+    """Where loading for this build keeps the entry files' check results: None with `--no-cache`, and None
+    for a site folder the build will refuse (so that nothing is written beside it; `build_site` says why)."""
+    if not paths.use_cache:
+        return None
+    try:
+        check_site_dir(paths)
+    except BuildError:
+        return None
+    return paths.site_dir.resolve().parent / CHECK_CACHE_FOLDER
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
