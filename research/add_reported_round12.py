@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "research"))
 import add_reported_2026 as mapping  # noqa: E402
 from add_reported_round10 import setting_of  # noqa: E402
 from add_reproduced import append_results  # noqa: E402
+from fence import retired  # noqa: E402
 
 NOTES = [ROOT / "research" / "2026" / "reported" / name for name in ("slice-8.json", "slice-9.json")]
 PRINTED_AS = re.compile(r"printed as (?P<printed>\S+) on a 0-100 scale")
@@ -37,9 +38,15 @@ def printed_apart(result: dict) -> dict:
 
 
 def main() -> int:
+    retired(__file__, "commit 9d8d3ce and those before it (git log -- research/2026/reported/slice-8.json slice-9.json); ARMOR's GenEval row was given its resolution by hand since, so running it again would add the row a second time")
+    return append_notes(NOTES)
+
+
+def append_notes(notes: list[Path]) -> int:
+    """Map the notes' numbers and append them to the results files (shared with later rounds)."""
     per_model: dict[str, list[dict]] = {}
     skipped = 0
-    for note in (note for path in NOTES for note in json.loads(path.read_text(encoding="utf-8"))):
+    for note in (note for path in notes for note in json.loads(path.read_text(encoding="utf-8"))):
         mapped = mapping.result_of(note, setting_of)
         if mapped is None or not isinstance(mapped[1]["value"], (int, float)):
             skipped += 1
