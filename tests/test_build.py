@@ -128,3 +128,17 @@ def test_hostile_text_is_shown_as_written_and_never_runs(catalogue_dir: Path, tm
         assert page.locator(".md-search-result script, .md-search-result img").count() == 0
         assert page.evaluate("window.__pwned === undefined")
         assert dialogs == []
+
+
+def test_a_long_author_list_shows_twelve_names_and_the_rest_behind_a_disclosure(catalogue_dir: Path, tmp_path: Path) -> None:
+    names = [f"Author{index}, Given" for index in range(20)]
+    bib = catalogue_dir / "references.bib"
+    bib.write_text(bib.read_text().replace("author = {Doe, Jane and Smith, John}", "author = {" + " and ".join(names) + "}", 1))
+    site = tmp_path / "site"
+    assert build(catalogue_dir, site) == 0
+    page = (site / "entries" / "alpha-model.html").read_text()
+    shown, _, hidden = page.partition('<details class="umm-more-authors"><summary>and 8 more</summary>')
+    assert "Given Author11" in shown and "Given Author12" not in shown
+    assert hidden.startswith("Given Author12, ") and "Given Author19</details>" in hidden
+    beta = (site / "entries" / "beta-bench.html").read_text()
+    assert "umm-more-authors" not in beta, "a short list is shown whole"

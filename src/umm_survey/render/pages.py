@@ -84,6 +84,7 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     for entry in site.entries:
         context = {"entry": entry, "group_paths": _group_paths(site.vocabulary, entry), "related": related(entry), "results": results_of_model.get(entry["id"], []), "depth": "../"}
         context["has_leaderboard"] = entry["id"] in boards_with_results
+        context["authors_shown"], context["authors_more"] = authors_split(entry["authors"])
         if "facts" in entry:
             context["diagram"] = architecture_svg(entry["facts"], entry["plain_name"])
         relative, template = f"entries/{entry['id']}.md", f"{entry['kind']}.md.j2"
@@ -107,6 +108,17 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     for name, text in site.downloads.items():
         pages[f"downloads/{name}"] = text
     return pages
+
+
+AUTHORS_SHOWN = 12  # a longer author list (one paper has 291) shows this many, the rest behind a disclosure
+
+
+def authors_split(authors: list[str]) -> tuple[list[str], list[str]]:
+    """The authors an entry page lists at once and those it keeps behind "and N more" (none when the
+    list is at most two longer than the shown part: hiding two names saves nothing)."""
+    if len(authors) <= AUTHORS_SHOWN + 2:
+        return list(authors), []
+    return list(authors[:AUTHORS_SHOWN]), list(authors[AUTHORS_SHOWN:])
 
 
 def fingerprint(template: str, context: dict[str, Any], memo: Memo) -> str:
