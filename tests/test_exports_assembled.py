@@ -57,3 +57,12 @@ def test_parts_from_an_earlier_build_give_the_same_downloads_and_a_changed_entry
     assert json_text(changed, results, again) == whole_json(changed, results)
     assert csv_text(changed, results, again) == whole_csv(changed, results)
     assert "Changed." in json_text(changed, results, Memo(earlier.made))
+
+
+def test_a_disabled_memo_carries_nothing_but_makes_each_text_once_per_build() -> None:
+    made: list[str] = []
+    memo, entry = Memo(enabled=False), {"id": "alpha-model", "name": "Alpha"}
+    for _ in range(3):  # a row shown on its group's page and on two ancestors'
+        assert memo.text("group-row", entry, "True True ../", lambda: made.append("row") or "<tr>") == "<tr>"
+    memo.text("group-row", entry, "False False ../", lambda: made.append("other kind") or "<tr>")
+    assert made == ["row", "other kind"] and memo.made == {}

@@ -198,14 +198,7 @@ def _write_bytes_quick(path: Path, data: bytes) -> None:
 
 def _write_quick(path: Path, text: str) -> None:
     """Replace `path` whole (a reader never sees half a file); no fsync: the manifest's digest guards reads."""
-    descriptor, temporary = tempfile.mkstemp(prefix=".page.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    _write_bytes_quick(path, text.encode("utf-8"))
 
 
 class CompiledTemplates(FileSystemBytecodeCache):

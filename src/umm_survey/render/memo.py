@@ -4,7 +4,8 @@ A group table's row and an entry's part of the JSON and CSV downloads depend on 
 alone (and on the code and templates, which the caller's cache stamp covers). A rebuild after one edit
 would make thousands of them again to change one; with a memo it makes only those whose input changed.
 The memo is the caller's (the page cache keeps it between builds): rendering stays pure, and a memo
-never changes a text, only whether it is made again. A disabled memo makes every text and digests nothing.
+never changes a text, only whether it is made again. A disabled memo carries nothing over and digests
+nothing, but still makes each text once per build (a row shown on a group's page and its ancestors').
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Memo:
         self.made: dict[str, str] = {}  # every text this build used, by key: what the caller keeps
         self._entry_digests: dict[str, str] = {}
         self._reprs: dict[int, tuple[Any, str]] = {}
+        self._this_build: dict[str, str] = {}  # a disabled memo's texts, by entry id
 
     def entry_digest(self, entry: dict[str, Any]) -> str:
         """The digest of a resolved entry's whole content, worked out once per build and entry id."""
@@ -42,8 +44,11 @@ class Memo:
     def text(self, what: str, entry: dict[str, Any], extra: str, make: Callable[[], str]) -> str:
         """The text `make()` gives for this entry (`what` names the kind of text, `extra` anything else it
         is made from), taken from an earlier build when one made it from the same input."""
-        if not self.enabled:
-            return make()
+        if not self.enabled:  # nothing carried between builds, but a text is still made once in this one
+            local = f"{what}\x00{entry['id']}\x00{extra}"  # within one build an id names one entry
+            if local not in self._this_build:
+                self._this_build[local] = make()
+            return self._this_build[local]
         key = digest(f"{what}\x00{self.entry_digest(entry)}\x00{extra}")
         text = self.made.get(key)
         if text is None:
