@@ -23,14 +23,19 @@ from model_facts import add_components, add_facts  # noqa: E402
 NOTES = ROOT / "research" / "2026" / "architecture" / "facts-round15.json"
 
 
-def main() -> int:
-    notes = json.loads(NOTES.read_text(encoding="utf-8"))
+def apply_notes(path: Path) -> int:
+    """Apply one round's curated facts file (the shape of facts-round15.json); the command's exit status."""
+    notes = json.loads(path.read_text(encoding="utf-8"))
     components = add_components(notes["components"])
     changed = sum(add_facts(entry_id, found["facts"], found["sources"], "official record", found["not_stated"], found.get("note"),
                             unchecked=found.get("unchecked", []), not_applicable=found.get("not_applicable", []), settle_unchecked=True)
                   for entry_id, found in notes["models"].items())
     print(f"components: {components} additions; model files changed: {changed}")
     return 0
+
+
+def main() -> int:
+    return apply_notes(NOTES)
 
 
 if __name__ == "__main__":
