@@ -24,9 +24,10 @@ from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 NOTES = [ROOT / "research" / "2026" / name for name in ("venue-changes-round15.json", "venue-changes-round15b.json")]
 
 
-def main() -> int:
+def apply_notes(paths: list[Path]) -> int:
+    """Apply the rows of `paths` marked `applied` to entries still marked `arXiv`; prints how many changed."""
     changed = 0
-    for row in (row for path in NOTES for row in json.loads(path.read_text(encoding="utf-8"))):
+    for row in (row for path in paths for row in json.loads(path.read_text(encoding="utf-8"))):
         if not row["applied"]:
             continue
         catalogue = load_catalogue(ROOT / "catalogue")  # again for each change: the bibliography it rewrites
@@ -40,4 +41,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(apply_notes(NOTES))
