@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apply_facts import make_bibkey  # noqa: E402
-from fence import append_bib_records, write_catalogue_file  # noqa: E402
+from fence import append_bib_records, refuse_uncommitted, write_catalogue_file  # noqa: E402
 
 from umm_survey.authoring.entryfile import bib_authors, dump_entry, format_record, protect_title, tex_text, yaml_writer  # noqa: E402
 from umm_survey.authoring.importer.plan import slug  # noqa: E402
@@ -83,6 +83,7 @@ def record_of(row: dict, data: dict, vocabulary) -> str:
 
 
 def main() -> int:
+    refuse_uncommitted(ROOT / "catalogue" / "references.bib")  # before any entry is written
     catalogue = load_catalogue(ROOT / "catalogue")
     vocabulary = catalogue.vocabulary
     known = {entry.model.arxiv for entry in catalogue.entries if entry.model.arxiv} | set(catalogue.triage.papers)

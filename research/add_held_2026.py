@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from add_2026 import GROUPS, entry_of, entry_target, missing_facts, record_of  # noqa: E402
 from apply_facts import make_bibkey  # noqa: E402
-from fence import append_bib_records, write_catalogue_file  # noqa: E402
+from fence import append_bib_records, refuse_uncommitted, write_catalogue_file  # noqa: E402
 
 from umm_survey.authoring.entryfile import dump_entry  # noqa: E402
 from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
@@ -58,6 +58,7 @@ def drop_triage_rows(text: str, arxiv_ids: set[str]) -> tuple[str, set[str]]:
 
 
 def main() -> int:
+    refuse_uncommitted(ROOT / "catalogue" / "references.bib", ROOT / "catalogue" / TRIAGE_FILE)  # before any entry is written
     catalogue = load_catalogue(ROOT / "catalogue")
     vocabulary = catalogue.vocabulary
     catalogued = {entry.model.arxiv for entry in catalogue.entries if entry.model.arxiv}

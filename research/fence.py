@@ -111,6 +111,12 @@ def _read(path: Path, text: str):
     return {"lines": [line for line in text.splitlines() if line.strip()]}
 
 
+def refuse_uncommitted(*paths: Path) -> None:
+    """Stop before a script writes anything when one of the shared files it will write has uncommitted edits."""
+    for path in paths:
+        _refuse_uncommitted(path)
+
+
 def _refuse_uncommitted(path: Path) -> None:
     tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=ROOT, capture_output=True).returncode == 0
     if tracked and subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=ROOT).returncode != 0:
