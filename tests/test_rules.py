@@ -420,6 +420,27 @@ def test_a_fact_is_either_given_or_marked_once(catalogue_dir: Path) -> None:
     assert _messages(catalogue_dir, "UMM220") == [(21, "`attention` is in both `not_stated` and `not_applicable`; keep the one that is true")]
 
 
+def test_a_started_model_accounts_for_every_fact(catalogue_dir: Path) -> None:
+    _replace(catalogue_dir, ALPHA, "  attention: causal\n", "")
+    _replace(catalogue_dir, ALPHA, "organisation: [Example Lab]\n", "")
+    assert _messages(catalogue_dir, "UMM221") == [
+        (14, "`attention`, `organisation` are neither given nor marked; give each, or list it in `not_stated` (read, not given), `unchecked` (not read yet) or `not_applicable`"),
+    ]
+    _replace(catalogue_dir, ALPHA, "fact_sources:", "unchecked: [organisation]\nfact_sources:")
+    assert _messages(catalogue_dir, "UMM221") == [
+        (21, "`attention` is neither given nor marked; give each, or list it in `not_stated` (read, not given), `unchecked` (not read yet) or `not_applicable`"),
+    ]
+    _replace(catalogue_dir, ALPHA, "unchecked: [organisation]", "unchecked: [organisation]\nnot_stated: [attention]")
+    assert _messages(catalogue_dir, "UMM221") == []
+
+
+def test_a_model_with_no_facts_yet_is_a_draft_not_a_gap(catalogue_dir: Path) -> None:
+    path = catalogue_dir / ALPHA
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("architecture:")], encoding="utf-8")
+    assert _messages(catalogue_dir, "UMM221") == []
+
+
 def test_only_architecture_parts_can_be_not_applicable(catalogue_dir: Path) -> None:
     _replace(catalogue_dir, ALPHA, "licence: MIT\norganisation: [Example Lab]\n", "organisation: [Example Lab]\nnot_applicable: [licence]\n")
     assert [(problem.rule, problem.line, problem.field) for problem in problems_of(catalogue_dir) if problem.rule.startswith("UMM2")] == [("UMM203", 22, "not_applicable.0")]

@@ -63,6 +63,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("UMM218", "unknown-licence", E, "a licence that licences.yaml does not name, or `custom` without `licence_url`"),
     Rule("UMM219", "code-without-weights", W, "a model with released code but neither weights nor a licence (nor `not_stated` saying so)"),
     Rule("UMM220", "fact-given-and-marked", E, "a fact given and also listed in `not_stated`, `unchecked` or `not_applicable`, or in two of them"),
+    Rule("UMM221", "fact-unaccounted", W, "a model that records some facts leaves another neither given nor marked"),
     # 3xx: entries against each other
     Rule("UMM301", "duplicate-id", E, "two entries share one id"),
     Rule("UMM302", "same-paper", E, "two entries of one kind describe one paper without saying so"),

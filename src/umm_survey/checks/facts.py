@@ -1,5 +1,5 @@
-"""Checks on a model's facts: its architecture parts name known components, its licence is known, and
-released code comes with weights or a licence. They read the raw data, so they run even when the schema
+"""Checks on a model's facts: its architecture parts name known components, its licence is known,
+released code comes with weights or a licence, and a model whose facts have been started accounts for all of them. They read the raw data, so they run even when the schema
 fails elsewhere in the file."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from umm_survey.load.vocab import Vocabulary
 from umm_survey.problems import Problem
-from umm_survey.schema import FACT_MARKS, PART_NAMES
+from umm_survey.schema import FACT_MARKS, FACT_NAMES, PART_NAMES
 
 if TYPE_CHECKING:
     from umm_survey.load.entries import RawEntry
@@ -18,7 +18,8 @@ SINGLE_PARTS = ("backbone", "generation_decoder")
 
 
 def fact_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
-    return [*_component_problems(entry, data, vocabulary), *_licence_problems(entry, data, vocabulary), *_release_problems(entry, data), *_mark_problems(entry, data)]
+    return [*_component_problems(entry, data, vocabulary), *_licence_problems(entry, data, vocabulary), *_release_problems(entry, data), *_mark_problems(entry, data),
+            *_unaccounted_problems(entry, data)]
 
 
 def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
@@ -38,6 +39,31 @@ def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
                 problems.append(entry.problem("UMM220", f"`{name}` is in both `{seen[name]}` and `{mark}`; keep the one that is true", mark, index))
             seen.setdefault(name, mark)
     return problems
+
+
+def _given(data: dict[str, Any], name: str) -> bool:
+    architecture = data.get("architecture") if isinstance(data.get("architecture"), dict) else {}
+    return (architecture if name in PART_NAMES else data).get(name) not in (None, [], "")
+
+
+def _unaccounted_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
+    """Once a model records any fact, each of the others is given or marked, so a reader never meets a silent gap.
+
+    A draft with no facts at all (what `new` and `import` write) is left alone: its facts are not started yet;
+    so is an architecture with a misspelt part, which UMM202 reports (the part is there, under another name).
+    """
+    architecture = data.get("architecture")
+    if isinstance(architecture, dict) and set(architecture) - set(PART_NAMES):
+        return []
+    marked = {name for mark in FACT_MARKS if isinstance(data.get(mark), list) for name in data[mark] if isinstance(name, str)}
+    given = {name for name in FACT_NAMES if _given(data, name)}
+    missing = [name for name in FACT_NAMES if name not in given | marked]
+    if not missing or not (given or marked):
+        return []
+    field = next((key for key in ("unchecked", "not_stated", "architecture") if key in data), "name")
+    names = ", ".join(f"`{name}`" for name in missing)
+    verb = "is" if len(missing) == 1 else "are"
+    return [entry.problem("UMM221", f"{names} {verb} neither given nor marked; give each, or list it in `not_stated` (read, not given), `unchecked` (not read yet) or `not_applicable`", field)]
 
 
 def named_parts(architecture: object) -> list[tuple[tuple[str | int, ...], str]]:
