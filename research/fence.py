@@ -118,6 +118,7 @@ def refuse_uncommitted(*paths: Path) -> None:
 
 
 def _refuse_uncommitted(path: Path) -> None:
-    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=ROOT, capture_output=True).returncode == 0
-    if tracked and subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=ROOT).returncode != 0:
+    where = Path(path).resolve().parent  # the repository holding the file (the project's, or a test's)
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=where, capture_output=True).returncode == 0
+    if tracked and subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=where).returncode != 0:
         raise FenceError(f"{path} has edits not yet committed; commit or stash them before running a research script")

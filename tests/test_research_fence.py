@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 RESEARCH = Path(__file__).resolve().parent.parent / "research"
 sys.path.insert(0, str(RESEARCH))
 
-from fence import FenceError, write_catalogue_file  # noqa: E402
+from fence import FenceError, refuse_uncommitted, write_catalogue_file  # noqa: E402
 
 ENTRY = "name: Alpha\ndate: 2025-01-02\ngroups: [diffusion]\nweights: [https://example.org/a]\n"
 
@@ -81,3 +82,21 @@ def test_every_script_writes_through_the_fence_or_is_retired(script: str) -> Non
     first = main.body[0] if main else None
     is_retired = isinstance(first, ast.Expr) and isinstance(first.value, ast.Call) and getattr(first.value.func, "id", "") == "retired"
     assert is_retired or not _writes(tree), f"{script} writes directly (lines {_writes(tree)}); use fence.write_catalogue_file"
+
+
+def test_a_script_stops_before_writing_when_a_shared_file_has_uncommitted_edits(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    bib, triage = tmp_path / "references.bib", tmp_path / "triage.yaml"
+    bib.write_text("@misc{a2025,\n  title = {Alpha},\n  year = {2025}\n}\n")
+    triage.write_text("papers: []\n")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    refuse_uncommitted(bib, triage)  # both as committed: nothing to refuse
+    (tmp_path / "new.yaml").write_text("name: New\n")
+    refuse_uncommitted(tmp_path / "new.yaml")  # a file git does not track yet is the script's to create
+    triage.write_text("papers: []\n# a curator's edit\n")
+    with pytest.raises(FenceError, match=r"triage\.yaml has edits not yet committed; commit or stash them before running a research script"):
+        refuse_uncommitted(bib, triage)
