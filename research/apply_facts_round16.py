@@ -1,6 +1,6 @@
 """One-off: model facts that earlier rounds marked `unchecked`, read in December 2026's sixteenth round
 (research/2026/architecture/facts-round16.json), and the first facts of the five models that round added from
-the held list (facts-round16b.json), and organisations and masks read this round (facts-round16c.json); all
+the held list (facts-round16b.json), and organisations, masks and sizes read this round (facts-round16c.json, facts-round16d.json); all
 curated by hand, their notes say what was left out and why.
 
     python research/apply_facts_round16.py
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "research"))
 
 from apply_facts_round15 import apply_notes  # noqa: E402
 
-NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round16.json", "facts-round16b.json", "facts-round16c.json")]
+NOTES = [ROOT / "research" / "2026" / "architecture" / name for name in ("facts-round16.json", "facts-round16b.json", "facts-round16c.json", "facts-round16d.json")]
 
 if __name__ == "__main__":
     sys.exit(max(apply_notes(path) for path in NOTES))
