@@ -1,6 +1,6 @@
 """Checks on a model's facts: its architecture parts name known components, its licence is known,
-released code comes with weights or a licence, and a model whose facts have been started accounts for all of them. They read the raw data, so they run even when the schema
-fails elsewhere in the file."""
+released code comes with weights or a licence, and a model whose facts are started accounts for all nine.
+They read the raw data, so they run even when the schema fails elsewhere in the file."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ def fact_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary)
 
 def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
     """A fact is given, or marked once: a mark on a given fact, or two marks on one, would tell readers two things."""
-    architecture = data.get("architecture") if isinstance(data.get("architecture"), dict) else {}
     seen: dict[str, str] = {}
     problems = []
     for mark in FACT_MARKS:
@@ -32,8 +31,7 @@ def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
         for index, name in enumerate(names if isinstance(names, list) else []):
             if not isinstance(name, str):
                 continue
-            given = (architecture if name in PART_NAMES else data).get(name)
-            if given not in (None, [], ""):
+            if _given(data, name):
                 problems.append(entry.problem("UMM220", f"`{name}` is given, so it cannot also be in `{mark}`; remove one", mark, index))
             elif name in seen:
                 problems.append(entry.problem("UMM220", f"`{name}` is in both `{seen[name]}` and `{mark}`; keep the one that is true", mark, index))
@@ -42,8 +40,14 @@ def _mark_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
 
 
 def _given(data: dict[str, Any], name: str) -> bool:
+    """Whether the fact `name` has a value: an architecture part inside `architecture`, the others at the top."""
     architecture = data.get("architecture") if isinstance(data.get("architecture"), dict) else {}
     return (architecture if name in PART_NAMES else data).get(name) not in (None, [], "")
+
+
+def _marked(data: dict[str, Any], marks: tuple[str, ...]) -> set[str]:
+    """The fact names listed in the mark lists `marks` (`not_stated`, `unchecked`, `not_applicable`)."""
+    return {name for mark in marks if isinstance(data.get(mark), list) for name in data[mark] if isinstance(name, str)}
 
 
 def _unaccounted_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
@@ -55,7 +59,7 @@ def _unaccounted_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem
     architecture = data.get("architecture")
     if isinstance(architecture, dict) and set(architecture) - set(PART_NAMES):
         return []
-    marked = {name for mark in FACT_MARKS if isinstance(data.get(mark), list) for name in data[mark] if isinstance(name, str)}
+    marked = _marked(data, FACT_MARKS)
     given = {name for name in FACT_NAMES if _given(data, name)}
     missing = [name for name in FACT_NAMES if name not in given | marked]
     if not missing or not (given or marked):
@@ -104,7 +108,7 @@ def _licence_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabul
 
 
 def _release_problems(entry: RawEntry, data: dict[str, Any]) -> list[Problem]:
-    accounted = [name for key in ("not_stated", "unchecked") if isinstance(data.get(key), list) for name in data[key] if isinstance(name, str)]
-    if not data.get("code") or data.get("weights") or data.get("licence") or {"weights", "licence"} & set(accounted):
+    accounted = _marked(data, ("not_stated", "unchecked"))
+    if not data.get("code") or data.get("weights") or data.get("licence") or {"weights", "licence"} & accounted:
         return []
     return [entry.problem("UMM219", "the model has released code but no `weights` and no `licence`; add them, or list them in `not_stated` (or `unchecked`)", "code")]
