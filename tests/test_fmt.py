@@ -36,6 +36,10 @@ weights:
 sizes:
   - 7e9
   - '1.5B'
+unchecked:
+  - generation_encoder
+  - generation_decoder
+  - organisation
 """
 CANONICAL = """# yaml-language-server: $schema=../schema/model.schema.json
 # keep me: a note on this entry
@@ -57,6 +61,7 @@ sizes: [7e9, 1.5B]
 weights:
   - https://huggingface.co/example/alpha-7b
 licence: MIT
+unchecked: [generation_encoder, generation_decoder, organisation]
 summary: A made-up model used by the tests.
 """
 
