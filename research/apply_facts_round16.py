@@ -1,7 +1,7 @@
 """One-off: model facts that earlier rounds marked `unchecked`, read in December 2026's sixteenth round
-(research/2026/architecture/facts-round16.json), and the first facts of the five models that round added from
-the held list (facts-round16b.json), and organisations, masks and sizes read this round (facts-round16c.json, facts-round16d.json); all
-curated by hand, their notes say what was left out and why.
+(research/2026/architecture/facts-round16.json), the first facts of the models that round added
+(facts-round16b.json), and organisations, masks and sizes read later in the round (facts-round16c.json,
+facts-round16d.json); all curated by hand, and each file's note says what was left out and why.
 
     python research/apply_facts_round16.py
 

@@ -41,7 +41,7 @@ def write_catalogue_file(path: Path, text: str, held_now_added: frozenset[str] =
     if old == text:
         return False
     if old is not None:
-        _refuse_uncommitted(path)
+        refuse_uncommitted(path)
         before, after = _read(path, old), _read(path, text)
         removed = only_adds(_without_settled_unchecked(before, after), after, held_now_added=held_now_added)
         if removed:
@@ -112,13 +112,10 @@ def _read(path: Path, text: str):
 
 
 def refuse_uncommitted(*paths: Path) -> None:
-    """Stop before a script writes anything when one of the shared files it will write has uncommitted edits."""
+    """Stop when one of `paths` has uncommitted edits: before each write, and at a script's start for the shared
+    files it will write, so that it stops before writing anything."""
     for path in paths:
-        _refuse_uncommitted(path)
-
-
-def _refuse_uncommitted(path: Path) -> None:
-    where = Path(path).resolve().parent  # the repository holding the file (the project's, or a test's)
-    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=where, capture_output=True).returncode == 0
-    if tracked and subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=where).returncode != 0:
-        raise FenceError(f"{path} has edits not yet committed; commit or stash them before running a research script")
+        where = Path(path).resolve().parent  # the repository holding the file (the project's, or a test's)
+        tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=where, capture_output=True).returncode == 0
+        if tracked and subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=where).returncode != 0:
+            raise FenceError(f"{path} has edits not yet committed; commit or stash them before running a research script")
