@@ -89,3 +89,15 @@ def test_component_pages_list_the_models_that_use_them(catalogue_dir: Path) -> N
     assert "No catalogued model names" not in pages["components/tiny-lm.md"]
     assert 'href="../components/tiny-vq.html"' in pages["entries/alpha-model.md"]
     assert json.loads(pages["compare.json"])["models"][0]["facts"]["Backbone"] == "Tiny-LM-1B"
+
+
+def test_the_diagram_names_the_attention_mask_in_words_in_both_layouts() -> None:
+    facts = {"parts": {"understanding_encoder": [], "generation_encoder": [], "backbone": [{"written": "LM"}], "generation_decoder": []}, "attention": "causal-text-full-image", "missing": {}}
+    drawings = str(architecture_svg(facts, "A")).split("</svg>")[:-1]
+    assert [drawing[: drawing.index(" viewBox")] for drawing in drawings] == ['<svg class="umm-diagram umm-diagram-wide"', '<svg class="umm-diagram umm-diagram-tall"']
+    for drawing in drawings:
+        captions = [text.split(">")[-1] for text in drawing.split("</text>") if 'class="umm-diagram-caption"' in text]
+        assert " ".join(captions) == "attention: causal across the sequence, full within each image"
+        assert "; attention when generating: causal across the sequence, full within each image</desc>" in drawing
+        assert "causal-text-full-image" not in drawing
+    assert [len(drawing.split('class="umm-diagram-caption"')) - 1 for drawing in drawings] == [2, 3]  # wrapped to each layout's room

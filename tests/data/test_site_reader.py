@@ -111,7 +111,8 @@ def test_compare_page_without_javascript_is_a_list_of_model_pages(chromium, site
 def test_model_page_draws_its_architecture_and_links_its_components(chromium, site_url) -> None:
     context, page = _page(chromium)
     page.goto(site_url + "entries/janus-pro.html")
-    assert page.locator("svg.umm-diagram title").text_content() == "Architecture of Janus-Pro"
+    assert page.locator("svg.umm-diagram:visible title").text_content() == "Architecture of Janus-Pro"
+    assert page.locator("svg.umm-diagram:visible").get_attribute("class") == "umm-diagram umm-diagram-wide"
     link = page.locator(".umm-facts a[href*='components/']").first
     link.click()
     assert "/components/" in page.url and page.locator("table a[href$='janus-pro.html']").count() == 1
@@ -245,3 +246,15 @@ def test_leaderboard_rows_stay_a_few_lines_tall_on_a_phone(chromium, site_url) -
     heights = page.eval_on_selector_all("table.umm-leaderboard tbody tr:not([hidden])", "rows => rows.map(row => row.getBoundingClientRect().height)")
     context.close()
     assert heights and max(heights) < 200, max(heights)  # a long setting wrapped in a narrow column made rows over 300 px tall
+
+
+def test_a_phone_sees_the_tall_architecture_diagram_whole_at_its_drawn_size(chromium, site_url) -> None:
+    context, page = _page(chromium, width=390)
+    page.goto(site_url + "entries/bagel.html")
+    diagram = page.locator("svg.umm-diagram:visible")
+    assert diagram.count() == 1 and diagram.get_attribute("class") == "umm-diagram umm-diagram-tall"
+    box = diagram.bounding_box()
+    assert box["width"] == float(diagram.get_attribute("width"))  # not shrunk below its drawn size
+    assert page.evaluate("[...document.querySelectorAll('.umm-figure')].every(f => f.scrollWidth <= f.clientWidth)")
+    assert "full within each image" in " ".join(diagram.locator(".umm-diagram-caption").all_text_contents())
+    context.close()
