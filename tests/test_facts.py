@@ -87,6 +87,7 @@ def test_component_pages_list_the_models_that_use_them(catalogue_dir: Path) -> N
     pages = render_site(SiteInput(resolve_catalogue(catalogue), catalogue.vocabulary, {}), ROOT / "templates")
     assert "alpha-model.html" in pages["components/tiny-vit.md"] and "Understanding encoder" in pages["components/tiny-vit.md"]
     assert "No catalogued model names" not in pages["components/tiny-lm.md"]
+    assert "<p>1 model in the catalogue uses Tiny-ViT.</p>" in pages["components/tiny-vit.md"]  # one model: singular noun and verb
     assert 'href="../components/tiny-vq.html"' in pages["entries/alpha-model.md"]
     assert json.loads(pages["compare.json"])["models"][0]["facts"]["Backbone"] == "Tiny-LM-1B"
 
