@@ -12,6 +12,7 @@ from conftest import ROOT
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.link.modelfacts import size_text
 from umm_survey.link.resolve import resolve_catalogue
+from umm_survey.render.coverage import fact_coverage, models_to_check
 from umm_survey.render.diagram import architecture_svg
 from umm_survey.render.exports import to_csv, to_json
 from umm_survey.render.pages import SiteInput, render_site
@@ -102,3 +103,19 @@ def test_the_diagram_names_the_attention_mask_in_words_in_both_layouts() -> None
         assert "; attention when generating: causal across the sequence, full within each image</desc>" in drawing
         assert "causal-text-full-image" not in drawing
     assert [len(drawing.split('class="umm-diagram-caption"')) - 1 for drawing in drawings] == [2, 3]  # wrapped to each layout's room
+
+
+def test_the_statistics_page_counts_each_fact_and_lists_the_models_left_to_check(catalogue_dir: Path) -> None:
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    alpha.write_text(alpha.read_text().replace("organisation: [Example Lab]\n", "unchecked: [organisation]\n").replace("weights: [https://huggingface.co/example/alpha-7b]\n", "not_stated: [weights]\n"))
+    catalogue = load_catalogue(catalogue_dir)
+    models = [entry for entry in resolve_catalogue(catalogue) if entry["kind"] == "model"]
+    rows = {row["fact"]: row for row in fact_coverage(models)}
+    assert list(rows) == ["Backbone", "Understanding encoder", "Generation encoder", "Generation decoder", "Attention when generating", "Sizes", "Weights", "Licence", "Organisation"]
+    assert {state: rows["Organisation"][state] for state in ("given", "unchecked")} == {"given": len(models) - 1, "unchecked": 1}
+    assert (rows["Weights"]["not_stated"], rows["Backbone"]["given"]) == (1, sum("backbone" in model["facts"]["stated"] for model in models))
+    assert all(sum(row[state] for state in ("given", "not_stated", "not_applicable", "unchecked", "unrecorded")) == len(models) for row in rows.values())
+    assert models_to_check(models) == [{"id": "alpha-model", "name": "Alpha", "facts": ["Organisation"]}]
+    page = render_site(SiteInput(resolve_catalogue(catalogue), catalogue.vocabulary, {}), ROOT / "templates")["statistics.md"]
+    assert '<li><a href="entries/alpha-model.html">Alpha</a>: organisation</li>' in page
+    assert "<summary>1 model with facts not checked yet</summary>" in page

@@ -14,6 +14,7 @@ PART_ROLES = (
     ("backbone", "Backbone"),
     ("generation_decoder", "Generation decoder"),
 )
+FACT_LABELS = {**dict(PART_ROLES), "attention": "Attention when generating", "sizes": "Sizes", "weights": "Weights", "licence": "Licence", "organisation": "Organisation"}
 ATTENTION_LABELS = {"causal": "causal", "bidirectional": "bidirectional", "causal-text-full-image": "causal across the sequence, full within each image", "block-causal": "full within each block, causal across blocks"}
 
 

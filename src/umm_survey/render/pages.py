@@ -21,6 +21,7 @@ from umm_survey.links import repository_root
 from umm_survey.load.vocab import Vocabulary
 from umm_survey.render.charts import counts_by_year, months_of, scatter_svg, statistics_svg, timeline_svg
 from umm_survey.render.components import compare_data, component_pages
+from umm_survey.render.coverage import fact_coverage, models_to_check
 from umm_survey.render.diagram import architecture_svg
 from umm_survey.render.feed import atom_feed
 from umm_survey.render.leaderboards import leaderboard, results_by, scatter_charts
@@ -100,7 +101,8 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models, site.vocabulary.families), months=months_of(models))
     years, per_year = counts_by_year(models)
     pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
-        svg=statistics_svg(models, site.vocabulary.families), years=years, per_year=per_year, families=list(site.vocabulary.families), kind_counts=kind_counts(site.entries)
+        svg=statistics_svg(models, site.vocabulary.families), years=years, per_year=per_year, families=list(site.vocabulary.families), kind_counts=kind_counts(site.entries),
+        coverage=fact_coverage(models), to_check=models_to_check(models), model_count=len(models),
     )
     pages.update(_leaderboard_pages(site, environment))
     pages["downloads.md"] = environment.get_template("downloads.md.j2").render(downloads=sorted(site.downloads), count=len(site.entries))
