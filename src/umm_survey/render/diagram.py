@@ -13,12 +13,12 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-from umm_survey.link.modelfacts import ATTENTION_LABELS
+from umm_survey.link.modelfacts import ATTENTION_LABELS, PART_ROLES
 
 BOX_HEIGHT = 58
 LINE_CHARACTERS = 24
 ABSENT = {"not_stated": "not stated", "unchecked": "not checked yet", "not_applicable": "none", "unrecorded": "not recorded yet"}
-ROLES = {"understanding_encoder": "Understanding encoder", "generation_encoder": "Generation encoder", "backbone": "Backbone", "generation_decoder": "Generation decoder"}
+ROLES = dict(PART_ROLES)  # role -> the heading of its box
 
 
 class Layout(NamedTuple):
