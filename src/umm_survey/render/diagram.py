@@ -69,8 +69,8 @@ def _box(x: int, y: int, width: int, heading: str, names: list[str], absent: str
 
 
 def _caption(x: int, y: int, characters: int, attention: str) -> str:
-    """The attention mask in words (the id for a value without a label), wrapped to the room the layout has."""
-    lines = textwrap.wrap(f"attention: {ATTENTION_LABELS.get(attention, attention)}", characters)
+    """The attention mask in words, wrapped to the room the layout has."""
+    lines = textwrap.wrap(f"attention: {attention}", characters)
     return "".join(f'<text x="{x + 8}" y="{y + 12 * index}" class="umm-diagram-caption">{escape(line)}</text>' for index, line in enumerate(lines))
 
 
@@ -98,8 +98,8 @@ def architecture_svg(facts: dict[str, Any], model_name: str) -> Markup:
         return Markup("")
     names = {role: [part["written"] for part in parts[role]] for role in ROLES}
     absent = {role: ABSENT[facts["missing"].get(role, "unrecorded")] for role in ROLES}
-    attention = facts["attention"]
+    attention = ATTENTION_LABELS.get(facts["attention"], facts["attention"]) if facts["attention"] else None  # in words (the id for a value without a label)
     description = "; ".join(f"{role.replace('_', ' ')}: {', '.join(items) or absent[role]}" for role, items in names.items())
     if attention:
-        description += f"; attention when generating: {ATTENTION_LABELS.get(attention, attention)}"
+        description += f"; attention when generating: {attention}"
     return Markup("".join(_drawing(layout, names, absent, attention, f"Architecture of {model_name}", description) for layout in LAYOUTS))
