@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from umm_survey.link.modelfacts import ATTENTION_LABELS, PART_ROLES
+from umm_survey.link.modelfacts import ATTENTION_LABELS, FACT_LABELS, PART_ROLES
 from umm_survey.links import repository_root
 from umm_survey.load.vocab import Vocabulary
 from umm_survey.render.charts import counts_by_year, months_of, scatter_svg, statistics_svg, timeline_svg
@@ -58,7 +58,7 @@ def template_environment(templates: Path, families: dict[str, Any], compiled: By
     )
     environment.filters.update(name_html=name_html, page_title=page_title, plain=plain_text, md=markdown_cell, link_label=link_label)
     environment.globals.update(
-        family_labels={family.id: family.label for family in families.values()}, family_colours={family.id: family.colour for family in families.values()}, measured_by=MEASURED_BY, page_rows=PAGE_ROWS, part_roles=PART_ROLES, attention_labels=ATTENTION_LABELS
+        family_labels={family.id: family.label for family in families.values()}, family_colours={family.id: family.colour for family in families.values()}, measured_by=MEASURED_BY, page_rows=PAGE_ROWS, part_roles=PART_ROLES, fact_labels=FACT_LABELS, attention_labels=ATTENTION_LABELS
     )
     return environment
 
@@ -100,9 +100,10 @@ def render_site(site: SiteInput, templates: Path, reuse: Callable[[str, str], bo
     pages["compare.md"] = environment.get_template("compare.md.j2").render(models=sorted(models, key=lambda model: model["plain_name"].lower()), depth="")
     pages["timeline.md"] = environment.get_template("timeline.md.j2").render(svg=timeline_svg(models, site.vocabulary.families), months=months_of(models))
     years, per_year = counts_by_year(models)
+    coverage = fact_coverage(models)
     pages["statistics.md"] = environment.get_template("statistics.md.j2").render(
         svg=statistics_svg(models, site.vocabulary.families), years=years, per_year=per_year, families=list(site.vocabulary.families), kind_counts=kind_counts(site.entries),
-        coverage=fact_coverage(models), to_check=models_to_check(models), model_count=len(models),
+        coverage=coverage, any_unrecorded=any(row["unrecorded"] for row in coverage), to_check=models_to_check(models), model_count=len(models),
     )
     pages.update(_leaderboard_pages(site, environment))
     pages["downloads.md"] = environment.get_template("downloads.md.j2").render(downloads=sorted(site.downloads), count=len(site.entries))
