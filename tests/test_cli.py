@@ -153,6 +153,13 @@ def test_export_bibtex_to_file(capsys, catalogue_dir: Path, tmp_path: Path) -> N
     assert target.read_text().count("@") == 4
 
 
+def test_export_to_a_dash_goes_to_standard_output_and_makes_no_file(capsys, catalogue_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "export", "--catalogue", str(catalogue_dir), "--format", "bibtex", "-o", "-")
+    assert code == 0 and out.count("@") == 4
+    assert not (tmp_path / "-").exists()
+
+
 def test_export_refuses_a_catalogue_with_errors(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
     _break_alpha(catalogue_dir)
     target = tmp_path / "out.json"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -299,3 +300,47 @@ def test_an_atomic_write_over_a_folder_is_refused_with_its_name(tmp_path: Path) 
     with pytest.raises(IsADirectoryError) as raised:
         atomic.write_text_atomic(tmp_path, "text")
     assert (raised.value.errno, raised.value.filename) == (21, str(tmp_path))
+
+
+def test_a_new_file_gets_the_mode_the_umask_allows_not_a_private_one(tmp_path: Path) -> None:
+    from umm_survey.publish import atomic
+
+    previous = os.umask(0o027)
+    try:
+        atomic.write_text_atomic(tmp_path / "README.md", "text")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "README.md").stat().st_mode & 0o777 == 0o640
+
+
+def test_an_atomic_write_goes_through_a_link_and_into_a_pipe_without_replacing_either(tmp_path: Path) -> None:
+    from umm_survey.publish import atomic
+
+    (tmp_path / "real.md").write_text("old")
+    (tmp_path / "link.md").symlink_to("real.md")
+    atomic.write_text_atomic(tmp_path / "link.md", "new")
+    assert (tmp_path / "link.md").is_symlink() and (tmp_path / "real.md").read_text() == "new"
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # open first, so that the write does not wait for a reader
+    try:
+        atomic.write_text_atomic(pipe, "through the pipe")
+        assert os.read(reader, 100) == b"through the pipe"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.stat().st_mode), "the pipe is still a pipe, not a file renamed over it"
+
+
+def test_an_atomic_write_through_a_link_to_a_pipe_writes_into_the_pipe(tmp_path: Path) -> None:
+    """As `-o /dev/stdout` does when standard output is a pipe: /proc names it `pipe:[inode]`, which no file has."""
+    from umm_survey.publish import atomic
+
+    reader, writer = os.pipe()
+    (tmp_path / "stdout").symlink_to(f"/proc/self/fd/{writer}")
+    try:
+        atomic.write_text_atomic(tmp_path / "stdout", "out")
+        assert os.read(reader, 100) == b"out"
+    finally:
+        os.close(reader)
+        os.close(writer)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["stdout"] and (tmp_path / "stdout").is_symlink()

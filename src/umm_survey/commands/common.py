@@ -70,8 +70,8 @@ def load_valid(root: Path, cache_folder: Path | None = None) -> tuple[Catalogue 
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """To ``output`` atomically, or to standard output when no file is given."""
-    if output:
+    """To ``output`` atomically, or to standard output when no file is given or it is ``-``."""
+    if output and output != Path("-"):
         write_text_atomic(output, text)
     else:
         sys.stdout.write(text)

@@ -18,7 +18,7 @@ from umm_survey.report import format_problems
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("corrections", help="write CORRECTIONS.md from corrections.yaml", description=__doc__)
     add_catalogue_option(parser)
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically) instead of standard output")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (atomically); standard output when left out or `-`")
     parser.set_defaults(run=run)
 
 

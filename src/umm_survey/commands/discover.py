@@ -42,7 +42,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--until", type=_date, metavar="DATE", help="last day of the window (default: today)")
     parser.add_argument("--source", action="append", choices=SOURCES, help="only these sources (repeatable; default: all three)")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically) instead of standard output")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (atomically); standard output when left out or `-`")
     parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS", help="per request (default 30)")
     parser.add_argument("--deadline", type=positive_seconds, default=900.0, metavar="SECONDS", help="for the whole run (default 900)")
     parser.add_argument("--page-delay", type=float, default=3.0, metavar="SECONDS", help="pause between arXiv pages (default 3, as arXiv asks)")

@@ -13,7 +13,7 @@ def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("export", help="write the validated catalogue as json, csv or bibtex", description=__doc__)
     add_catalogue_option(parser)
     parser.add_argument("--format", choices=tuple(EXPORTERS), default="json")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically) instead of to standard output")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (atomically); standard output when left out or `-`")
     parser.set_defaults(run=run)
 
 

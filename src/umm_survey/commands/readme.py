@@ -16,7 +16,7 @@ from umm_survey.render.readme import render_readme
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("readme", help="write an awesome-list README from the catalogue", description=__doc__)
     add_catalogue_option(parser)
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically) instead of to standard output")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (atomically); standard output when left out or `-`")
     parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR")
     parser.set_defaults(run=run)
 

@@ -14,9 +14,19 @@ _AT_FDCWD = -100
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    A symbolic link is written through (its target is replaced, the link kept); a device or a pipe
+    such as ``/dev/stdout`` is written to directly, as there is no file to replace.
+    """
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder, not a file; name a file to write", str(path))
+    if path.exists() and not path.is_file():  # through any links: a device or a pipe, nothing to replace
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -26,10 +36,19 @@ def write_text_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         if path.exists():
             shutil.copymode(path, temporary)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would make it; mkstemp makes it private
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's file-mode creation mask (reading it means setting it, so it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _exchange(first: Path, second: Path) -> bool:
