@@ -55,6 +55,16 @@ def test_an_entry_file_that_is_a_link_is_named_where_it_really_is(capsys, catalo
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["drafts/alpha-model.yaml:4:7", "drafts/alpha-model.yaml:6:10"]
 
 
+def test_an_entry_link_that_loops_is_a_located_problem_and_the_rest_is_still_checked(capsys, catalogue_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(catalogue_dir.parent)
+    _break_alpha(catalogue_dir)
+    (catalogue_dir / "models" / "loop.yaml").symlink_to("loop.yaml")
+    code, out, _ = run(capsys, "validate", "--catalogue", "catalogue")
+    assert code == 1
+    assert out.splitlines()[-1] == "catalogue/models/loop.yaml:1:1: UMM101 error: cannot read the file: Too many levels of symbolic links"
+    assert [line.split(": ", 1)[0] for line in out.splitlines()[:-1]] == ["catalogue/models/alpha-model.yaml:4:7", "catalogue/models/alpha-model.yaml:6:10"]
+
+
 def test_validate_reports_groups_after_dates_are_fixed(capsys, catalogue_dir: Path, monkeypatch) -> None:
     monkeypatch.chdir(catalogue_dir.parent)
     path = catalogue_dir / "models" / "alpha-model.yaml"

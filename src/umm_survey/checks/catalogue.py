@@ -62,9 +62,17 @@ def entry_listing(root: Path) -> list[tuple[Kind, Path, bool]]:
         folder = root / kind.folder
         if folder.is_dir():
             with os.scandir(folder) as listing:  # a listing knows which names are files and links, sparing a stat for each
-                names = sorted((item.name, item.is_symlink()) for item in listing if item.is_file())
+                names = sorted((item.name, item.is_symlink()) for item in listing if _listed(item))
             files.extend((kind, folder / name, linked) for name, linked in names)
     return files
+
+
+def _listed(item: os.DirEntry) -> bool:
+    """A file, or a link that cannot be followed (a loop): listed, so that reading it reports the problem."""
+    try:
+        return item.is_file()
+    except OSError:
+        return True
 
 
 PARALLEL_FROM = 1000  # entry files; below this, forking costs more than it saves
@@ -205,7 +213,7 @@ def _displayer(root: Path):
         if path.is_symlink() if linked is None else linked:  # a linked file is named where it really is, as before
             try:
                 return str(path.resolve().relative_to(Path.cwd().resolve()))
-            except ValueError:
+            except (ValueError, RuntimeError, OSError):  # outside the working folder, or a link that loops
                 return text
         return str(base / inside)
 
