@@ -354,6 +354,23 @@ def test_triage_file_problems(catalogue_dir: Path, text: str, line: int) -> None
     assert ("UMM502", "triage.yaml", line) in found(catalogue_dir)
 
 
+@pytest.mark.parametrize("make", [lambda path: path.mkdir(), lambda path: path.symlink_to(path.name)], ids=["folder", "looping-link"])
+def test_a_vocabulary_file_that_is_not_a_file_is_said_so_not_called_missing(catalogue_dir: Path, make) -> None:
+    """An optional file (triage.yaml) that is there but unreadable is a problem, not silently absent."""
+    (catalogue_dir / "triage.yaml").unlink(missing_ok=True)
+    make(catalogue_dir / "triage.yaml")
+    (catalogue_dir / "taxonomy.yaml").unlink()
+    make(catalogue_dir / "taxonomy.yaml")
+    got = {(problem.rule, problem.message) for problem in problems_of(catalogue_dir) if problem.rule in {"UMM501", "UMM502"}}
+    assert got == {("UMM501", "taxonomy.yaml is not a file (a folder, or a link that loops or leads nowhere)"),
+                   ("UMM502", "triage.yaml is not a file (a folder, or a link that loops or leads nowhere)")}
+
+
+def test_a_missing_taxonomy_is_called_missing(catalogue_dir: Path) -> None:
+    (catalogue_dir / "taxonomy.yaml").unlink()
+    assert [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM501"] == ["taxonomy.yaml is missing from the catalogue folder"]
+
+
 # ---- model facts: components, sizes, attention, licences ----
 
 def _messages(root: Path, rule: str) -> list[tuple[int, str]]:

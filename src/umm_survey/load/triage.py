@@ -49,8 +49,6 @@ def load_triage(catalogue: Path, display: str | None = None) -> tuple[Triage, li
     path = catalogue / TRIAGE_FILE
     display = display or str(path)
     triage = Triage(path=display)
-    if not path.is_file():
-        return triage, []
     problems: list[Problem] = []
     parsed, loaded = load_checked_file(path, TriageFile, problems, "UMM502", optional=True, display=display, max_bytes=4 * 1024 * 1024)
     if parsed is None:

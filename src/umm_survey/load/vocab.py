@@ -229,10 +229,12 @@ def load_checked_file(path: Path, model: type[StrictModel], problems: list[Probl
 
     Problems name the file as `display` (default: the path as given)."""
     display = display or str(path)
-    if optional and not path.exists():
+    absent = not path.exists() and not path.is_symlink()
+    if optional and absent:
         return None, None
     if not path.is_file():
-        problems.append(Problem(display, 1, 1, rule, f"{path.name} is missing from the catalogue folder"))
+        problem = "is missing from the catalogue folder" if absent else "is not a file (a folder, or a link that loops or leads nowhere)"
+        problems.append(Problem(display, 1, 1, rule, f"{path.name} {problem}"))
         return None, None
     loaded = load_yaml_file(path, display, max_bytes)
     problems.extend(loaded.problems)
