@@ -25,7 +25,7 @@ def _alpha(catalogue_dir: Path) -> dict:
 
 def test_parts_resolve_to_components_through_their_aliases(catalogue_dir: Path) -> None:
     facts = _alpha(catalogue_dir)["facts"]
-    assert facts["parts"]["backbone"] == [{"written": "Tiny-LM-1B", "component": "tiny-lm", "component_name": "Tiny-LM", "component_kind": "language-model"}]
+    assert facts["parts"]["backbone"] == [{"written": "Tiny-LM-1B", "shown": "Tiny-LM-1B", "component": "tiny-lm", "component_name": "Tiny-LM", "component_kind": "language-model"}]
     assert facts["components"] == ["tiny-lm", "tiny-vit", "tiny-vq"]
     assert (facts["size_text"], facts["smallest"], facts["largest"]) == ("1.5B, 7B", 1.5e9, 7e9)
     assert facts["licence"] == {"id": "MIT", "name": "MIT License", "permissive": True, "url": None}
@@ -76,7 +76,7 @@ def test_json_carries_the_facts(catalogue_dir: Path) -> None:
 
 
 def test_the_diagram_escapes_names_and_holds_no_links() -> None:
-    facts = {"parts": {"understanding_encoder": [{"written": "<script>x</script>"}], "generation_encoder": [], "backbone": [{"written": "LM & co"}], "generation_decoder": []}, "attention": "causal", "missing": {}}
+    facts = {"parts": {"understanding_encoder": [{"shown": "<script>x</script>"}], "generation_encoder": [], "backbone": [{"shown": "LM & co"}], "generation_decoder": []}, "attention": "causal", "missing": {}}
     svg = str(architecture_svg(facts, "A<b>"))
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "LM &amp; co" in svg and "Architecture of A&lt;b&gt;" in svg
     assert "<a " not in svg and 'class="umm-diagram-box umm-diagram-missing"' in svg
@@ -93,8 +93,23 @@ def test_component_pages_list_the_models_that_use_them(catalogue_dir: Path) -> N
     assert json.loads(pages["compare.json"])["models"][0]["facts"]["Backbone"] == "Tiny-LM-1B"
 
 
+def test_a_part_written_as_its_bare_id_is_shown_by_its_name_on_every_page(catalogue_dir: Path) -> None:
+    alpha = catalogue_dir / "models" / "alpha-model.yaml"
+    alpha.write_text(alpha.read_text().replace("backbone: Tiny-LM-1B", "backbone: tiny-lm"))
+    catalogue = load_catalogue(catalogue_dir)
+    entries = resolve_catalogue(catalogue)
+    pages = render_site(SiteInput(entries, catalogue.vocabulary, {}), ROOT / "templates")
+    model_page, component_page = pages["entries/alpha-model.md"], pages["components/tiny-lm.md"]
+    assert '<a href="../components/tiny-lm.html">Tiny-LM</a>' in model_page and ">tiny-lm<" not in model_page
+    assert "backbone: Tiny-LM;" in model_page  # the diagram's description
+    assert "<td>Backbone</td><td>Tiny-LM</td>" in component_page
+    assert "<td>Tiny-LM</td>" in pages["groups/ar-semantic.md"] and "<td>tiny-lm</td>" not in pages["groups/ar-semantic.md"]  # the group table's column
+    assert json.loads(pages["compare.json"])["models"][0]["facts"]["Backbone"] == "Tiny-LM"
+    assert next(entry for entry in entries if entry["id"] == "alpha-model")["facts"]["parts"]["backbone"][0]["written"] == "tiny-lm", "exports keep what the entry writes"
+
+
 def test_the_diagram_names_the_attention_mask_in_words_in_both_layouts() -> None:
-    facts = {"parts": {"understanding_encoder": [], "generation_encoder": [], "backbone": [{"written": "LM"}], "generation_decoder": []}, "attention": "causal-text-full-image", "missing": {}}
+    facts = {"parts": {"understanding_encoder": [], "generation_encoder": [], "backbone": [{"shown": "LM"}], "generation_decoder": []}, "attention": "causal-text-full-image", "missing": {}}
     drawings = str(architecture_svg(facts, "A")).split("</svg>")[:-1]
     assert [drawing[: drawing.index(" viewBox")] for drawing in drawings] == ['<svg class="umm-diagram umm-diagram-wide"', '<svg class="umm-diagram umm-diagram-tall"']
     for drawing in drawings:

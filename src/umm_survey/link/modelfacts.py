@@ -36,8 +36,10 @@ def size_reading(item: float | int | str | MixtureSize) -> dict[str, Any]:
 
 
 def _part(written: str, vocabulary: Vocabulary) -> dict[str, Any]:
+    """A part as the entry writes it, its component, and how pages show it: as written, but by its name where the entry gives the bare id."""
     component = vocabulary.component(written)
-    return {"written": written, "component": component.id if component else None, "component_name": component.name if component else written,
+    shown = component.name if component and written == component.id else written
+    return {"written": written, "shown": shown, "component": component.id if component else None, "component_name": component.name if component else written,
             "component_kind": component.kind.value if component else None}
 
 

@@ -23,16 +23,16 @@ COMPARE_METRICS = (("geneval", "overall"), ("dpg-bench", "overall"), ("wise", "w
 
 
 def uses_by_component(models: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Component id -> one row per model using it: the model, its roles and how its paper writes the name; newest first."""
+    """Component id -> one row per model using it: the model, its roles and how its page shows the name (as the entry writes it); newest first."""
     rows: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for model in models:
         for role, parts in model.get("facts", {}).get("parts", {}).items():
             for part in parts:
                 if part["component"]:
-                    row = rows[part["component"]].setdefault(model["id"], {"model": model, "roles": [], "written": []})
+                    row = rows[part["component"]].setdefault(model["id"], {"model": model, "roles": [], "shown": []})
                     row["roles"].append(ROLE_LABELS[role])
-                    if part["written"] not in row["written"]:
-                        row["written"].append(part["written"])
+                    if part["shown"] not in row["shown"]:
+                        row["shown"].append(part["shown"])
     return {component: sorted(found.values(), key=lambda row: (row["model"]["date"], row["model"]["id"]), reverse=True) for component, found in rows.items()}
 
 
@@ -69,7 +69,7 @@ def compare_data(models: list[dict[str, Any]], results: list[dict[str, Any]]) ->
         facts = model["facts"]
         rows.append({
             "id": model["id"], "name": model["plain_name"], "date": model["date"], "venue": model["venue"], "family": model["family"],
-            "facts": {label: ", ".join(part["written"] for part in facts["parts"][role]) for role, label in PART_ROLES}
+            "facts": {label: ", ".join(part["shown"] for part in facts["parts"][role]) for role, label in PART_ROLES}
             | {"Attention": ATTENTION_LABELS.get(facts["attention"] or "", ""), "Sizes": facts["size_text"], "Weights": "released" if facts["open_weights"] else "",
                "Licence": facts["licence"]["id"] if facts["licence"] else "", "Organisation": "; ".join(facts["organisation"])},
             "results": {name: {kind: printed for kind, (_value, printed) in slot.items()} for name, slot in sorted(headline.get(model["id"], {}).items())},

@@ -96,7 +96,7 @@ def architecture_svg(facts: dict[str, Any], model_name: str) -> Markup:
     parts = facts["parts"]
     if not any(parts.values()):
         return Markup("")
-    names = {role: [part["written"] for part in parts[role]] for role in ROLES}
+    names = {role: [part["shown"] for part in parts[role]] for role in ROLES}
     absent = {role: ABSENT[facts["missing"].get(role, "unrecorded")] for role in ROLES}
     attention = ATTENTION_LABELS.get(facts["attention"], facts["attention"]) if facts["attention"] else None  # in words (the id for a value without a label)
     description = "; ".join(f"{role.replace('_', ' ')}: {', '.join(items) or absent[role]}" for role, items in names.items())
