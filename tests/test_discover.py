@@ -76,11 +76,19 @@ def test_candidates_are_ranked_with_their_reasons_and_known_ids_left_out(capsys,
     assert [candidate["arxiv"] for candidate in data["candidates"]] == ["2605.00001", "2605.00003", "2605.00002"]
     top = data["candidates"][0]
     assert set(top) == {"arxiv", "title", "date", "score", "reasons", "sources"}
-    assert top["score"] == 10 and top["sources"] == ["arxiv", "semantic-scholar"]
+    assert top["score"] == 11 and top["sources"] == ["arxiv", "semantic-scholar"]
     assert top["reasons"] == ["mentions understanding and generation (+3)", "says unified, omni or any-to-any (+2)", "about images or vision (+1)",
-                              "cites 2 of 2 landmark papers: BAGEL, Janus-Pro (+4)"]
+                              "about generating, editing or imagining (+1)", "cites 2 of 2 landmark papers: BAGEL, Janus-Pro (+4)"]
     assert data["candidates"][1]["reasons"][-1] == "listed in 1 same-topic list: test-list (+3)"
     assert "discover: 3 candidates (2 already catalogued, triaged or outside 2026-05-01 to 2026-05-31)" in err
+
+
+def test_the_score_counts_the_abbreviation_umm_and_a_paper_about_generating_alone() -> None:
+    from umm_survey.network.discover import Candidate, score
+
+    assert score(Candidate(arxiv="2605.00009", title="Sparse experts for UMMs"), 2) == (2, ["says unified, omni or any-to-any (+2)"])
+    assert score(Candidate(arxiv="2605.00010", title="Faster editing with cached tokens"), 2) == (1, ["about generating, editing or imagining (+1)"])
+    assert score(Candidate(arxiv="2605.00011", title="A survey of speech recognition"), 2) == (0, [])
 
 
 def test_arxiv_is_read_page_by_page(capsys, apis, catalogue_dir: Path) -> None:
@@ -98,7 +106,7 @@ def test_arxiv_is_read_page_by_page(capsys, apis, catalogue_dir: Path) -> None:
 def test_a_busy_server_is_waited_for(capsys, apis, catalogue_dir: Path) -> None:
     apis.route("/api/query", Reply(429, "slow down", {"Retry-After": "1"}), Reply(200, feed([("2605.00001", "Unified", "understanding and generation", "2026-05-01")])))
     code, stdout, _ = run(capsys, "discover", "--catalogue", str(catalogue_dir), "--source", "arxiv", "--since", "2026-05-01", "--until", "2026-05-31", "--page-delay", "0")
-    assert code == 0 and stdout.startswith("  5  2605.00001  2026-05-01  Unified\n       mentions understanding and generation (+3)")
+    assert code == 0 and stdout.startswith("  6  2605.00001  2026-05-01  Unified\n       mentions understanding and generation (+3)")
     assert apis.hits("/api/query") == 2
 
 

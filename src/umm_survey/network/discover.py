@@ -24,8 +24,9 @@ CATEGORIES = ("cs.CV", "cs.CL", "cs.LG", "cs.AI")
 PAGE_SIZE = 100
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org"
 BOTH_TASKS = (re.compile(r"\bunderstand", re.I), re.compile(r"\bgenerat", re.I))
-UNIFIED = re.compile(r"\bunif(y|ied|ies|ication)\b|\bany-to-any\b|\bomni\b", re.I)
+UNIFIED = re.compile(r"\bunif(y|ied|ies|ication)\b|\bany-to-any\b|\bomni\b|\bUMMs?\b", re.I)  # UMM: unified multimodal model
 IMAGE = re.compile(r"\bimage|\bvisual|\bvision\b|text-to-image|multimodal", re.I)
+GENERATION = re.compile(r"\bgenerat|\bedit|text-to-image|\bdraw|\bimagin", re.I)
 
 
 class DiscoverError(Exception):
@@ -153,6 +154,9 @@ def score(candidate: Candidate, landmark_count: int) -> tuple[int, list[str]]:
     if IMAGE.search(text):
         points += 1
         reasons.append("about images or vision (+1)")
+    if GENERATION.search(text):
+        points += 1
+        reasons.append("about generating, editing or imagining (+1)")
     if candidate.landmarks:
         points += 2 * len(candidate.landmarks)
         reasons.append(f"cites {len(candidate.landmarks)} of {landmark_count} landmark papers: {', '.join(sorted(candidate.landmarks))} (+{2 * len(candidate.landmarks)})")
