@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-from umm_survey.link.modelfacts import ATTENTION_LABELS, PART_ROLES
+from umm_survey.link.modelfacts import ATTENTION_LABELS, FACT_LABELS, PART_ROLES
 
 BOX_HEIGHT = 58
 LINE_CHARACTERS = 24
@@ -101,5 +101,5 @@ def architecture_svg(facts: dict[str, Any], model_name: str) -> Markup:
     attention = ATTENTION_LABELS.get(facts["attention"], facts["attention"]) if facts["attention"] else None  # in words (the id for a value without a label)
     description = "; ".join(f"{role.replace('_', ' ')}: {', '.join(items) or absent[role]}" for role, items in names.items())
     if attention:
-        description += f"; attention when generating: {attention}"
+        description += f"; {FACT_LABELS['attention'].lower()}: {attention}"
     return Markup("".join(_drawing(layout, names, absent, attention, f"Architecture of {model_name}", description) for layout in LAYOUTS))
