@@ -579,3 +579,10 @@ def test_an_unknown_metric_lists_every_metric_and_an_open_range_shows_its_open_e
     assert _messages(catalogue_dir, "UMM603") == [(5, "beta-bench defines no metric `accuracy`; it has: overall, steps")]
     _results(catalogue_dir, RESULTS.replace("metric: overall\n    value: 0.61", "metric: steps\n    value: 0.5"))
     assert [problem.message for problem in problems_of(catalogue_dir) if problem.rule == "UMM604"] == ["0.5 is outside Steps's range 1–"]
+
+
+@pytest.mark.parametrize(("name", "rule"), [("components.yaml", "UMM503"), ("licences.yaml", "UMM503"), ("venues.yaml", "UMM501")])
+def test_a_broken_vocabulary_file_is_one_problem_not_one_per_entry_that_uses_it(catalogue_dir: Path, name: str, rule: str) -> None:
+    # alpha-model names components, a licence and a venue whose year (2025) is not its date's (2024)
+    (catalogue_dir / name).write_text(f"{name.removesuffix('.yaml')}: 5\n", encoding="utf-8")
+    assert [(problem.rule, Path(problem.path).name) for problem in problems_of(catalogue_dir)] == [(rule, name)]

@@ -71,8 +71,8 @@ def _entry_record_problems(entry: LoadedEntry, record, vocabulary: Vocabulary) -
     if mismatch:
         yield entry.problem("UMM411", f"venue is {model.venue} but record `{record.key}` (line {record.line}) {mismatch}", "venue")
     year = record.fields.get("year", "").strip()
-    if year:
-        venue = vocabulary.split_venue(model.venue)
+    venue = vocabulary.split_venue(model.venue)
+    if year and (venue or model.venue == "arXiv"):  # an unknown venue is UMM212's to report
         accepted = {str(model.date.year)} | ({str(venue[1])} if venue else set())
         if year not in accepted:
             yield entry.problem(

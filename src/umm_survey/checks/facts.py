@@ -86,6 +86,8 @@ def named_parts(architecture: object) -> list[tuple[tuple[str | int, ...], str]]
 
 
 def _component_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
+    if "components" in vocabulary.unreadable:
+        return []  # components.yaml's own problems are reported; every part would be unknown
     problems = []
     for path, written in named_parts(data.get("architecture")):
         if written.strip() and vocabulary.component(written) is None:
@@ -96,7 +98,7 @@ def _component_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocab
 
 def _licence_problems(entry: RawEntry, data: dict[str, Any], vocabulary: Vocabulary) -> list[Problem]:
     licence = data.get("licence")
-    if not isinstance(licence, str):
+    if not isinstance(licence, str) or "licences" in vocabulary.unreadable:
         return []
     if licence not in vocabulary.licences:
         known = {known.lower(): known for known in vocabulary.licences}

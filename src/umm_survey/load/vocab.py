@@ -116,6 +116,7 @@ class Vocabulary:
     licences: dict[str, Licence] = field(default_factory=dict)
     scatter: Scatter | None = None
     scatter_positions: Any = None  # where charts.yaml's fields are, for located problems
+    unreadable: set[str] = field(default_factory=set)  # vocabulary files present but not loaded (their problems are reported)
 
     def component(self, name: str) -> Component | None:
         """The component an entry names, by id, display name or alias."""
@@ -199,13 +200,21 @@ def load_vocabulary(catalogue: Path) -> tuple[Vocabulary, list[Problem]]:
     components, positions = load_checked_file(catalogue / "components.yaml", ComponentsFile, problems, "UMM503", optional=True)
     if components is not None:
         problems.extend(_index_components(vocabulary, components, positions, str(catalogue / "components.yaml")))
+    elif _present(catalogue / "components.yaml"):
+        vocabulary.unreadable.add("components")
     licences, _ = load_checked_file(catalogue / "licences.yaml", LicencesFile, problems, "UMM503", optional=True)
     if licences is not None:
         vocabulary.licences = {licence.id: licence for licence in licences.licences}
+    elif _present(catalogue / "licences.yaml"):
+        vocabulary.unreadable.add("licences")
     charts, positions = load_checked_file(catalogue / "charts.yaml", ChartsFile, problems, "UMM504", optional=True)
     if charts is not None:
         vocabulary.scatter, vocabulary.scatter_positions = charts.scatter, positions
     return vocabulary, problems
+
+
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _index_components(vocabulary: Vocabulary, components: ComponentsFile, loaded, display: str) -> list[Problem]:
