@@ -129,6 +129,8 @@ def test_usage_errors_exit_2(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "validate", "--catalogue", str(tmp_path / "missing"))
     assert code == 2
     assert err == f"umm-survey: catalogue folder {tmp_path / 'missing'} does not exist (use --catalogue DIR)\n"
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    assert run(capsys, "validate", "--catalogue", str(tmp_path / "a-file"))[1:] == ("", f"umm-survey: catalogue folder {tmp_path / 'a-file'} is not a folder (use --catalogue DIR)\n")
 
 
 

@@ -45,7 +45,8 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
 def catalogue_folder_exists(root: Path) -> bool:
     if root.is_dir():
         return True
-    print(f"umm-survey: catalogue folder {root} does not exist (use --catalogue DIR)", file=sys.stderr)
+    problem = "is not a folder" if root.exists() else "does not exist"
+    print(f"umm-survey: catalogue folder {root} {problem} (use --catalogue DIR)", file=sys.stderr)
     return False
 
 
