@@ -150,6 +150,19 @@ def test_output_to_a_folder_is_a_plain_error(capsys, catalogue_dir: Path, tmp_pa
     assert capsys.readouterr().err == f"umm-survey: is a folder, not a file; name a file to write ({tmp_path}); nothing was half-written (writes are atomic)\n"
 
 
+def test_output_under_a_file_names_the_file_in_the_way(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("kept\n", encoding="utf-8")
+    assert main(["export", "--catalogue", str(catalogue_dir), "--format", "json", "-o", str(tmp_path / "notes" / "x.json")]) == 1
+    assert capsys.readouterr().err == f"umm-survey: {tmp_path / 'notes'} is a file, where a folder is needed; nothing was half-written (writes are atomic)\n"
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_readme_without_its_templates_says_where_to_run_it(capsys, catalogue_dir: Path, tmp_path: Path) -> None:
+    assert main(["readme", "--catalogue", str(catalogue_dir), "--templates", str(tmp_path / "none"), "-o", str(tmp_path / "README.md")]) == 1
+    assert capsys.readouterr().err == f"umm-survey: templates folder {tmp_path / 'none'} does not exist; run from the repository root or pass --templates DIR\n"
+    assert not (tmp_path / "README.md").exists()
+
+
 @pytest.mark.parametrize(
     "text",
     ['{"repos": {"a/b": "x"}}', '{"repos": [1, 2]}', "[]", "{not json", '{"repos": {"deepseek-ai/Janus": {"stars": Infinity, "license": {"spdx": 1}}}}'],

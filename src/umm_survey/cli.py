@@ -38,6 +38,14 @@ def collect_less() -> None:
     gc.set_threshold(GC_FIRST_THRESHOLD, *gc.get_threshold()[1:])
 
 
+def _os_problem(error: OSError) -> str:
+    """What went wrong, in words: a file standing where a folder is needed is named as such."""
+    filename = getattr(error, "filename", None)
+    if filename and isinstance(error, (FileExistsError, NotADirectoryError)):
+        return f"{filename} is a file, where a folder is needed"
+    return f"{error.strerror or error}{f' ({filename})' if filename else ''}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     collect_less()
     parser = build_parser()
@@ -53,8 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:  # disk full, a folder where a file was expected, permissions: said plainly
-        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-        print(f"umm-survey: {error.strerror or error}{where}; nothing was half-written (writes are atomic)", file=sys.stderr)
+        print(f"umm-survey: {_os_problem(error)}; nothing was half-written (writes are atomic)", file=sys.stderr)
         return PROBLEMS
     except RecursionError:
         print("umm-survey: the input is nested too deeply to process", file=sys.stderr)

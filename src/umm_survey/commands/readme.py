@@ -17,11 +17,14 @@ def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("readme", help="write an awesome-list README from the catalogue", description=__doc__)
     add_catalogue_option(parser)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (atomically); standard output when left out or `-`")
-    parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR")
+    parser.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR", help="Jinja templates (default: ./templates)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.templates.is_dir():
+        print(f"umm-survey: templates folder {args.templates} does not exist; run from the repository root or pass --templates DIR", file=sys.stderr)
+        return PROBLEMS
     catalogue, code = load_valid(args.catalogue)
     if catalogue is None:
         return code
