@@ -238,7 +238,7 @@ def load_checked_file(path: Path, model: type[StrictModel], problems: list[Probl
 
     Problems name the file as `display` (default: the path as given)."""
     display = display or str(path)
-    absent = not path.exists() and not path.is_symlink()
+    absent = not _present(path)
     if optional and absent:
         return None, None
     if not path.is_file():
