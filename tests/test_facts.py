@@ -37,7 +37,7 @@ def test_unchecked_facts_read_differently_from_absent_ones(catalogue_dir: Path) 
     text = alpha.read_text().replace("organisation: [Example Lab]\n", "unchecked: [organisation]\n").replace("weights: [https://huggingface.co/example/alpha-7b]\n", "not_stated: [weights]\n")
     alpha.write_text(text)
     facts = _alpha(catalogue_dir)["facts"]
-    assert facts["missing_text"] == {"weights": "not stated in the paper or the release", "organisation": "not checked yet (the sources could not be read)"}
+    assert facts["missing_text"] == {"weights": "not stated in the paper or the release", "organisation": "not checked yet against the paper or the release"}
 
 
 def test_a_part_the_model_does_not_have_reads_as_none(catalogue_dir: Path) -> None:

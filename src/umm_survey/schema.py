@@ -225,7 +225,7 @@ class Model(Entry):
     organisation: list[Text] = Field(default_factory=list, description="The labs and companies named on the paper.")
     fact_sources: FactSources | None = Field(None, description="Where each fact above was read, where it is not in the abstract.")
     not_stated: list[FactName] = Field(default_factory=list, description="Facts the paper and the official release do not give (checked and left out, not forgotten).")
-    unchecked: list[FactName] = Field(default_factory=list, description="Facts that could not be checked yet (the paper's text or the official repository could not be read); shown as such, not as absent.")
+    unchecked: list[FactName] = Field(default_factory=list, description="Facts not checked yet against the paper or the official release (not read for them yet, or their text could not be read); shown as such, not as absent.")
     not_applicable: list[PartName] = Field(
         default_factory=list,
         description="Architecture parts the model does not have: no generation encoder when it writes a text prompt for a separate image generator, no backbone for a tokenizer, no image-generation parts for a model that outputs no images.",

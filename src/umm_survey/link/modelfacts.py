@@ -80,7 +80,7 @@ def resolve_facts(model: Model, vocabulary: Vocabulary) -> dict[str, Any]:
 
 MISSING_TEXT = {  # why a fact is absent, as a page says it
     "not_stated": "not stated in the paper or the release",
-    "unchecked": "not checked yet (the sources could not be read)",
+    "unchecked": "not checked yet against the paper or the release",
     "not_applicable": "none: the model has no such part",
     "unrecorded": "not yet recorded",
 }
