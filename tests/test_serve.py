@@ -63,3 +63,29 @@ def test_a_taken_port_fails_at_once_before_any_build(catalogue_dir: Path, tmp_pa
     assert result.returncode == 1
     assert result.stderr == f"umm-survey: cannot serve on 127.0.0.1:{port}: Address already in use\n"
     assert not site.exists()  # the port was tried first: nothing was built
+
+
+def test_a_rebuild_that_fails_on_the_disk_is_logged_and_the_last_build_still_served(catalogue_dir: Path, tmp_path: Path) -> None:
+    paths = BuildPaths(site_dir=tmp_path / "out" / "site", templates=ROOT / "templates", config_file=ROOT / "mkdocs.yml")
+    stop, ready, log = threading.Event(), queue.Queue(), []
+    thread = threading.Thread(target=serve, args=(catalogue_dir, paths, "127.0.0.1", 0, 0.2, stop, ready.put, log.append), daemon=True)
+    thread.start()
+    try:
+        url = ready.get(timeout=60)
+        lock = tmp_path / "out" / ".umm-build.lock"
+        lock.unlink()
+        lock.mkdir()  # the build's lock file cannot be opened: an OSError in the middle of serving
+        alpha = catalogue_dir / "models" / "alpha-model.yaml"
+        alpha.write_text(alpha.read_text().replace("name: Alpha", "name: Alphabet"))
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("not rebuilt:") for line in log):
+            assert time.monotonic() < deadline, f"failed rebuild not reported; log: {log}"
+            time.sleep(0.2)
+        assert log[-1] == f"not rebuilt: Is a directory ({lock}); still serving the last good build"
+        assert thread.is_alive()
+        page = _fetch(url + "entries/alpha-model.html")
+        assert "Alpha" in page and "Alphabet" not in page
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()

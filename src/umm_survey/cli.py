@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from umm_survey import __version__
 from umm_survey.commands import build, check_links, corrections, discover, enrich, export, fmt, import_, new, readme, rules, schema, serve, validate
-from umm_survey.commands.common import INTERRUPTED, PROBLEMS, USAGE
+from umm_survey.commands.common import INTERRUPTED, PROBLEMS, USAGE, os_problem
 
 COMMANDS = (validate, build, serve, new, import_, discover, fmt, check_links, enrich, export, readme, corrections, schema, rules)
 
@@ -38,14 +38,6 @@ def collect_less() -> None:
     gc.set_threshold(GC_FIRST_THRESHOLD, *gc.get_threshold()[1:])
 
 
-def _os_problem(error: OSError) -> str:
-    """What went wrong, in words: a file standing where a folder is needed is named as such."""
-    filename = getattr(error, "filename", None)
-    if filename and isinstance(error, (FileExistsError, NotADirectoryError)):
-        return f"{filename} is a file, where a folder is needed"
-    return f"{error.strerror or error}{f' ({filename})' if filename else ''}"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     collect_less()
     parser = build_parser()
@@ -61,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:  # disk full, a folder where a file was expected, permissions: said plainly
-        print(f"umm-survey: {_os_problem(error)}; nothing was half-written (writes are atomic)", file=sys.stderr)
+        print(f"umm-survey: {os_problem(error)}; nothing was half-written (writes are atomic)", file=sys.stderr)
         return PROBLEMS
     except RecursionError:
         print("umm-survey: the input is nested too deeply to process", file=sys.stderr)

@@ -38,6 +38,14 @@ count = _number_type(int, lambda value: 1 <= value <= 256, "a whole number", "fr
 port = _number_type(int, lambda value: 0 <= value <= 65535, "a port number", "from 0 to 65535")
 
 
+def os_problem(error: OSError) -> str:
+    """What went wrong, in words: a file standing where a folder is needed is named as such."""
+    filename = getattr(error, "filename", None)
+    if filename and isinstance(error, (FileExistsError, NotADirectoryError)):
+        return f"{filename} is a file, where a folder is needed"
+    return f"{error.strerror or error}{f' ({filename})' if filename else ''}"
+
+
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE, metavar="DIR", help="catalogue folder (default: ./catalogue)")
 

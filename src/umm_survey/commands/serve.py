@@ -12,7 +12,7 @@ from pathlib import Path
 
 from umm_survey.checks.catalogue import load_catalogue
 from umm_survey.commands.build import add_site_options, paths_of
-from umm_survey.commands.common import OK, USAGE, catalogue_folder_exists, port
+from umm_survey.commands.common import OK, PROBLEMS, USAGE, catalogue_folder_exists, os_problem, port
 from umm_survey.publish.site import BuildError, BuildPaths, build_site, check_cache_folder
 from umm_survey.report import format_problems
 
@@ -39,16 +39,24 @@ def watched_state(paths: list[Path]) -> dict[str, int]:
     return state
 
 
+class PortError(Exception):
+    """The address cannot be listened on (taken, or not this machine's)."""
+
+
 def rebuild(catalogue_root: Path, paths: BuildPaths, log: Callable[[str], None]) -> bool:
-    catalogue = load_catalogue(catalogue_root, cache_folder=check_cache_folder(paths))
-    if not catalogue.ok:
-        log(format_problems([problem for problem in catalogue.problems if problem.is_error], "text").rstrip())
-        log("not rebuilt: fix the errors above; still serving the last good build")
-        return False
+    """Build once; any failure is logged and the last good build keeps being served."""
     try:
+        catalogue = load_catalogue(catalogue_root, cache_folder=check_cache_folder(paths))
+        if not catalogue.ok:
+            log(format_problems([problem for problem in catalogue.problems if problem.is_error], "text").rstrip())
+            log("not rebuilt: fix the errors above; still serving the last good build")
+            return False
         pages = build_site(catalogue, paths)
     except BuildError as error:
         log(f"not rebuilt: {error}")
+        return False
+    except OSError as error:  # disk full, a folder where the build's lock or cache file goes: the preview goes on
+        log(f"not rebuilt: {os_problem(error)}; still serving the last good build")
         return False
     log(f"rebuilt {pages} pages")
     return True
@@ -64,7 +72,10 @@ def serve(catalogue_root: Path, paths: BuildPaths, host: str, port: int, interva
     state = watched_state(watched)  # before the first build: a change made while it runs is still seen
     handler = functools.partial(_Handler, directory=str(paths.site_dir.resolve()))
     # the handler serves by path, so it keeps working after the build swaps site/ in place
-    server = ThreadingHTTPServer((host, port), handler)  # bound before the first build: a taken port fails at once
+    try:
+        server = ThreadingHTTPServer((host, port), handler)  # bound before the first build: a taken port fails at once
+    except OSError as error:
+        raise PortError(f"cannot serve on {host}:{port}: {error.strerror or error}") from error
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         paths.site_dir.mkdir(parents=True, exist_ok=True)  # only once the port is ours: a failed start leaves nothing behind
@@ -89,9 +100,9 @@ def run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     try:
         serve(args.catalogue, paths_of(args), args.host, args.port, args.interval, stop, lambda url: log(f"serving {url} (Ctrl-C to stop)"), log)
-    except OSError as error:
-        print(f"umm-survey: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
-        return 1
+    except PortError as error:
+        print(f"umm-survey: {error}", file=sys.stderr)
+        return PROBLEMS
     except KeyboardInterrupt:
         stop.set()
     return OK
