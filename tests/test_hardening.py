@@ -357,3 +357,19 @@ def test_an_atomic_write_through_a_link_to_a_pipe_writes_into_the_pipe(tmp_path:
         os.close(reader)
         os.close(writer)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["stdout"] and (tmp_path / "stdout").is_symlink()
+
+
+def test_reading_a_folder_or_a_pipe_as_an_entry_file_leaves_no_descriptor_open(tmp_path: Path) -> None:
+    from umm_survey.load.files import NotARegularFile, read_regular_bytes
+
+    folder = tmp_path / "entry.yaml"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        with pytest.raises(IsADirectoryError):
+            read_regular_bytes(folder)
+        with pytest.raises(NotARegularFile):
+            read_regular_bytes(pipe)
+    assert len(os.listdir("/proc/self/fd")) == before
