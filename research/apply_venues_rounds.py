@@ -3,7 +3,9 @@ research/2026/venue-changes-round16.json (read on the conference's own pages: CV
 poster site) and venue-changes-round17.json (ACL Anthology, the ICML 2026 poster site, a paper's arXiv
 comment) and venue-changes-round18.json (an official README and an official project page, where the
 proceedings page was not stored) and venue-changes-round19.json (arXiv comments; retitled versions and
-third-party copies of accepted lists not applied); a later round adds its file here.
+third-party copies of accepted lists not applied) and venue-changes-round20.json (official READMEs and
+project pages, and the publication lists of a paper's last author or project lead where the title and author
+list match); a later round adds its file here.
 
     python research/apply_venues_rounds.py
 
@@ -23,7 +25,7 @@ sys.path.insert(0, str(ROOT / "research"))
 
 from apply_venues_round15 import apply_notes  # noqa: E402
 
-NOTES = [ROOT / "research" / "2026" / f"venue-changes-round{round_}.json" for round_ in ("16", "17", "18", "19")]
+NOTES = [ROOT / "research" / "2026" / f"venue-changes-round{round_}.json" for round_ in ("16", "17", "18", "19", "20")]
 
 if __name__ == "__main__":
     sys.exit(apply_notes(NOTES))
