@@ -1,5 +1,5 @@
 """One-off: add the held papers whose facts were confirmed later, from research/2026/held-resolved.json,
-held-resolved-round14.json, held-resolved-round15.json, held-resolved-round16.json, held-resolved-round17.json, held-resolved-round18.json, held-resolved-round18b.json, held-resolved-round19.json, held-resolved-round19b.json, held-resolved-round19c.json, held-resolved-round19d.json, held-resolved-round19e.json, held-resolved-round20.json, held-resolved-round20b.json and held-resolved-round20c.json.
+held-resolved-round14.json, held-resolved-round15.json, held-resolved-round16.json, held-resolved-round17.json, held-resolved-round18.json, held-resolved-round18b.json, held-resolved-round19.json, held-resolved-round19b.json, held-resolved-round19c.json, held-resolved-round19d.json, held-resolved-round19e.json, held-resolved-round20.json, held-resolved-round20b.json, held-resolved-round20c.json and held-resolved-round20d.json.
 
     python research/add_held_2026.py       # adds entries and records; removes their `held` rows from catalogue/triage.yaml
 
@@ -34,7 +34,7 @@ from umm_survey.checks.catalogue import load_catalogue  # noqa: E402
 from umm_survey.load.triage import TRIAGE_FILE  # noqa: E402
 from umm_survey.schema import Kind  # noqa: E402
 
-NOTES = [ROOT / "research" / "2026" / name for name in ("held-resolved.json", "held-resolved-round14.json", "held-resolved-round15.json", "held-resolved-round16.json", "held-resolved-round17.json", "held-resolved-round18.json", "held-resolved-round18b.json", "held-resolved-round19.json", "held-resolved-round19b.json", "held-resolved-round19c.json", "held-resolved-round19d.json", "held-resolved-round19e.json", "held-resolved-round20.json", "held-resolved-round20b.json", "held-resolved-round20c.json")]
+NOTES = [ROOT / "research" / "2026" / name for name in ("held-resolved.json", "held-resolved-round14.json", "held-resolved-round15.json", "held-resolved-round16.json", "held-resolved-round17.json", "held-resolved-round18.json", "held-resolved-round18b.json", "held-resolved-round19.json", "held-resolved-round19b.json", "held-resolved-round19c.json", "held-resolved-round19d.json", "held-resolved-round19e.json", "held-resolved-round20.json", "held-resolved-round20b.json", "held-resolved-round20c.json", "held-resolved-round20d.json")]
 
 
 def drop_triage_rows(text: str, arxiv_ids: set[str]) -> tuple[str, set[str]]:
