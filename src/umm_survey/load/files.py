@@ -19,18 +19,16 @@ def read_regular_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
+        handle = os.fdopen(descriptor, "rb")
+    except BaseException:  # a folder: os.fdopen refuses it and leaves the descriptor open
+        os.close(descriptor)
+        raise
+    with handle:
         status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):  # os.fdopen would refuse it and leave the descriptor open
-            raise IsADirectoryError(21, "Is a directory", str(path))
         if not stat.S_ISREG(status.st_mode):
             raise NotARegularFile(0, "not a regular file (a pipe, socket or device); it was not read", str(path))
         if max_bytes is not None and status.st_size > max_bytes:
             raise FileTooLarge(status.st_size, max_bytes)
-        handle = os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
-    with handle:
         return handle.read()
 
 
