@@ -75,7 +75,7 @@ def serve(catalogue_root: Path, paths: BuildPaths, host: str, port: int, interva
     try:
         server = ThreadingHTTPServer((host, port), handler)  # bound before the first build: a taken port fails at once
     except OSError as error:
-        raise PortError(f"cannot serve on {host}:{port}: {error.strerror or error}") from error
+        raise PortError(f"cannot serve on {host}:{port}: {os_problem(error)}") from error
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         paths.site_dir.mkdir(parents=True, exist_ok=True)  # only once the port is ours: a failed start leaves nothing behind
